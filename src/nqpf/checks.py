@@ -1,0 +1,534 @@
+"""One check per claim of the register, grouped by the report's sections.
+
+Each function recomputes a claim from ``data/`` and returns :class:`~nqpf.claims.Evidence`,
+or raises :class:`~nqpf.claims.NotCheckable` saying what is missing. The engine
+(:mod:`nqpf.claims`) turns the evidence into a verdict; nothing here decides one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import structure
+from .claims import Context, Evidence, NotCheckable, check
+from .data import report_text, squeeze
+
+REPORT = "data/report/report_zh.txt"
+PERIOD_Q1_2024 = dt.date(2024, 3, 31)
+
+
+# --------------------------------------------------------------------------- helpers
+def official_evidence(ctx: Context, indicator: str, period_end: str | dt.date | None = None,
+                      as_written: str | None = None) -> Evidence:
+    """The official figure of ``indicator`` as evidence, citing its page."""
+    row = ctx.official_row(indicator, period_end)
+    sources = tuple(u for u in (row["source_url"], row["cross_check_url"]) if isinstance(u, str) and u)
+    how = (f"official {indicator} at {row['period_end']}: {row['_raw_value']} {row['unit']} "
+           f"({row['file']}, line {row['_line']})")
+    written = as_written if as_written and squeeze(as_written) in squeeze(row["quote_zh"]) else None
+    return Evidence(float(row["value"]), row["unit"], how, sources, as_written=written)
+
+
+def event_evidence(ctx: Context, event: str) -> Evidence:
+    """The sourced date of an official event as evidence."""
+    row = ctx.event(event)
+    sources = tuple(u for u in (row["source_url"], row["cross_check_url"]) if isinstance(u, str) and u)
+    return Evidence(row["date"], "date", f"{event} on {row['date'].isoformat()} (data/official/events.csv, "
+                    f"line {row['_line']})", sources)
+
+
+def count_evidence(n: int, what: str, source: str) -> Evidence:
+    return Evidence(float(n), "个", f"{n} {what} counted in {source}", (source,))
+
+
+def report_section(start: str, end: str | None = None) -> str:
+    """The report's text (whitespace removed) from ``start`` up to ``end``."""
+    text = report_text()
+    i = text.index(squeeze(start))
+    j = text.index(squeeze(end), i) if end else len(text)
+    return text[i:j]
+
+
+_ORDINALS = "一二三四五六七八九十"
+
+
+def count_ordinals(passage: str) -> int:
+    """The length of the run 一是, 二是, 三是 … in a passage of the report."""
+    n = 0
+    while f"{_ORDINALS[n]}是" in passage:
+        n += 1
+    return n
+
+
+# --------------------------------------------------------------------------- 一 concept
+@check("intro.gwr_first_task")
+def _gwr_this_year(ctx: Context) -> Evidence:
+    return event_evidence(ctx, "gwr_2024")
+
+
+@check("recommend.count", "recommend.heading_count")
+def _recommendation_count(ctx: Context) -> Evidence:
+    table = ctx.table("recommendations")
+    in_text = count_ordinals(report_section("三、四方面推动金融更好服务新质生产力"))
+    if in_text != len(table):
+        raise NotCheckable(f"data/report/recommendations.csv has {len(table)} rows, the text runs to {in_text}")
+    return count_evidence(len(table), "recommendations (一是…四是)", "data/report/recommendations.csv")
+
+
+@check("concept.first_proposed")
+def _first_proposed(ctx: Context) -> Evidence:
+    return event_evidence(ctx, "term_first_proposed")
+
+
+@check("concept.cewc_2023")
+def _cewc(ctx: Context) -> Evidence:
+    return event_evidence(ctx, "cewc_2023")
+
+
+@check("concept.politburo_study_2024")
+def _politburo(ctx: Context) -> Evidence:
+    return event_evidence(ctx, "politburo_study_2024_01")
+
+
+@check("concept.cewc_first_inclusion")
+def _cewc_first(ctx: Context) -> Evidence:
+    row = ctx.event("cewc_2023")
+    if "新质生产力" not in squeeze(row["quote_zh"]):
+        raise NotCheckable("the sourced CEWC 2023 sentence does not mention 新质生产力")
+    raise NotCheckable("the CEWC 2023 source mentions 发展新质生产力, but 'first time' needs every earlier "
+                       "CEWC communiqué, which data/official/ does not hold")
+
+
+@check("concept.gwr_2024_first_task")
+def _gwr_first_task(ctx: Context) -> Evidence:
+    row = ctx.event("gwr_2024")
+    text = squeeze(f"{row['quote_zh']} {row['note']} {row['description_en']}")
+    holds = "大力推进现代化产业体系建设" in text and ("（一）" in text or "(一)" in text or "first" in text)
+    return Evidence(None, "text", "the sourced 2024 Government Work Report text lists 大力推进现代化产业体系建设，"
+                    "加快发展新质生产力 as task (一), the first", (row["source_url"],), holds=holds)
+
+
+@check("concept.dense_mentions")
+def _dense_mentions(ctx: Context) -> Evidence:
+    sourced = [e for e in ("cewc_2023", "politburo_study_2024_01", "gwr_2024") if _has_event(ctx, e)]
+    if not sourced:
+        raise NotCheckable("no sourced central meeting or report in data/official/events.csv")
+    return Evidence(float(len(sourced)), "个", f"{len(sourced)} central meetings/reports after Sep 2023 with a "
+                    f"sourced date mention the term ({', '.join(sourced)}); a lower bound", ("data/official/events.csv",))
+
+
+def _has_event(ctx: Context, event: str) -> bool:
+    try:
+        ctx.event(event)
+        return True
+    except NotCheckable:
+        return False
+
+
+@check("concept.local_gov_task")
+def _local_gov(ctx: Context) -> Evidence:
+    raise NotCheckable("needs the 31 provincial 2024 government work reports, which data/official/ does not hold")
+
+
+@check("concept.official_definition", "concept.core_marker")
+def _definition(ctx: Context) -> Evidence:
+    raise NotCheckable("needs the full text of the 31 Jan 2024 Politburo study speech; only its date and "
+                       "headline are sourced in data/official/events.csv")
+
+
+@check("concept.three_factors")
+def _three_factors(ctx: Context) -> Evidence:
+    table = ctx.table("concept_components")
+    factors = table[table["id"].isin(["component.labourers", "component.means_of_labour", "component.objects_of_labour"])]
+    return count_evidence(len(factors), "factors (劳动者, 劳动资料, 劳动对象)", "data/report/concept_components.csv")
+
+
+# --------------------------------------------------------------------------- 一 industries
+@check("industries.programme_issued_2023")
+def _programme_issued(ctx: Context) -> Evidence:
+    return event_evidence(ctx, "new_industry_standard_programme_2023")
+
+
+@check("industries.programme_period")
+def _programme_period(ctx: Context) -> Evidence:
+    row = ctx.event("new_industry_standard_programme_2023")
+    text = squeeze(f"{row['quote_zh']} {row['note']}")
+    holds = bool(re.search(r"2023[─—–-]2035", text))
+    return Evidence(None, "text", "the sourced notice's title carries the period 2023─2035",
+                    (row["source_url"],), holds=holds)
+
+
+@check("industries.new_industry_definition")
+def _new_industry_definition(ctx: Context) -> Evidence:
+    raise NotCheckable("needs the programme's full text to compare the definition word for word; "
+                       "data/official/ holds only its date and the 8+9 industry list")
+
+
+def _industries(ctx: Context, group: str | None) -> int:
+    table = ctx.table("new_industries")
+    return int(len(table) if group is None else (table["group"] == group).sum())
+
+
+@check("industries.emerging_count")
+def _emerging(ctx: Context) -> Evidence:
+    return count_evidence(_industries(ctx, "emerging"), "emerging industries", "data/report/new_industries.csv")
+
+
+@check("industries.future_count")
+def _future(ctx: Context) -> Evidence:
+    return count_evidence(_industries(ctx, "future"), "future industries", "data/report/new_industries.csv")
+
+
+@check("industries.new_industries_count")
+def _new_industries(ctx: Context) -> Evidence:
+    return count_evidence(_industries(ctx, None), "new industries (图表2)", "data/report/new_industries.csv")
+
+
+@check("industries.sei_classification_2018")
+def _sei_2018(ctx: Context) -> Evidence:
+    return event_evidence(ctx, "nbs_sei_classification_2018")
+
+
+@check("industries.sei_domains_count")
+def _sei_domains(ctx: Context) -> Evidence:
+    return count_evidence(len(ctx.table("sei_domains_2018")), "domains", "data/report/sei_domains_2018.csv")
+
+
+@check("gwr.areas_count")
+def _gwr_areas(ctx: Context) -> Evidence:
+    areas = ctx.table("gwr2024_items")["area_zh"].nunique()
+    return count_evidence(areas, "areas in 图表3", "data/report/gwr2024_items.csv")
+
+
+@check("gwr.traditional_upgrade", "gwr.emerging_subfields_named", "gwr.digital_subfields_named", "gwr.ai_plus")
+def _gwr_wording(ctx: Context) -> Evidence:
+    raise NotCheckable("needs the full text of the 2024 Government Work Report, which data/official/ does not hold")
+
+
+# --------------------------------------------------------------------------- 二 relending
+@check("relending.launch_date")
+def _launch(ctx: Context) -> Evidence:
+    return event_evidence(ctx, "sti_relending_2024")
+
+
+def _term(indicator: str, as_written: str | None = None):
+    def fn(ctx: Context) -> Evidence:
+        return official_evidence(ctx, indicator, "2024-04-07", as_written)
+    fn.__name__ = f"_official_{indicator}"
+    return fn
+
+
+check("relending.quota")(_term("sti_2024_quota"))
+check("relending.first_loan_quota")(_term("sti_2024_first_loan_quota"))
+check("relending.rate")(_term("sti_2024_rate"))
+check("relending.term")(_term("sti_2024_term"))
+check("relending.rollovers")(_term("sti_2024_max_rollovers"))
+check("relending.rollover_term")(_term("sti_2024_rollover_term"))
+check("relending.funding_share")(_term("sti_2024_funding_share"))
+
+
+@check("relending.first_batch_firms")
+def _first_batch(ctx: Context) -> Evidence:
+    return official_evidence(ctx, "sti_2024_first_batch_firms", as_written="近7000家")
+
+
+@check("relending.first_batch_banks")
+def _first_batch_banks(ctx: Context) -> Evidence:
+    return official_evidence(ctx, "sti_2024_first_batch_banks")
+
+
+@check("relending.second_batch_firms")
+def _second_batch(ctx: Context) -> Evidence:
+    return official_evidence(ctx, "sti_2024_second_batch_firms", as_written="32万余家")
+
+
+@check("relending.predecessors")
+def _predecessors(ctx: Context) -> Evidence:
+    old = [i for i in ("tech_innovation_2022_quota", "equipment_2022_quota")
+           if not ctx.official_series(i).empty]
+    raise NotCheckable("the two 2022 tools are sourced (" + ", ".join(old) + "), but no sourced official "
+                       "sentence calls the 2024 tool their continuation (政策接续)")
+
+
+def leverage(quota: float, funding_share_percent: float) -> float:
+    """The bank credit a relending quota supports when the central bank funds a share of principal."""
+    if not 0 < funding_share_percent <= 100:
+        raise ValueError(f"funding share must be in (0, 100] percent, got {funding_share_percent}")
+    return quota / (funding_share_percent / 100.0)
+
+
+@check("relending.credit_leverage")
+def _credit_leverage(ctx: Context) -> Evidence:
+    quota, share = ctx.reported("relending.quota"), ctx.reported("relending.funding_share")
+    credit = leverage(quota.value / 1e8, share.value)
+    return Evidence(credit, "亿元", f"{quota.reported} ÷ {share.reported} = {credit:.1f}亿元 (the report's own terms)",
+                    (REPORT,))
+
+
+@check("relending.tech_innovation_2022_balance")
+def _tech_2022_balance(ctx: Context) -> Evidence:
+    return official_evidence(ctx, "tech_innovation_2022_balance", "2024-03-31")
+
+
+@check("relending.equipment_2022_balance")
+def _equipment_2022_balance(ctx: Context) -> Evidence:
+    return official_evidence(ctx, "equipment_2022_balance", "2024-03-31")
+
+
+@check("relending.predecessor_total")
+def _predecessor_total(ctx: Context) -> Evidence:
+    a = ctx.reported("relending.tech_innovation_2022_balance")
+    b = ctx.reported("relending.equipment_2022_balance")
+    total = (a.value + b.value) / 1e8
+    return Evidence(total, "亿元", f"{a.reported} + {b.reported} = {total:g}亿元", (REPORT,))
+
+
+# --------------------------------------------------------------------------- 二 regulators and markets
+@check("nfra.guidance_2024_05")
+def _nfra_date(ctx: Context) -> Evidence:
+    return event_evidence(ctx, "nfra_five_articles_guidance_2024")
+
+
+@check("nfra.five_articles_count", "nfra.tech_finance_requirement")
+def _nfra_text(ctx: Context) -> Evidence:
+    raise NotCheckable("needs the NFRA guidance text, which no stored public page carried")
+
+
+@check("nfra.equity_investment_pilot")
+def _nfra_aic(ctx: Context) -> Evidence:
+    raise NotCheckable("needs an NFRA statement on the AIC equity-investment pilot, not in data/official/")
+
+
+@check("csrc.star_measures_date")
+def _star_date(ctx: Context) -> Evidence:
+    return event_evidence(ctx, "csrc_star_eight_measures_2024")
+
+
+@check("csrc.star_measures_count")
+def _star_count(ctx: Context) -> Evidence:
+    return Evidence(float(len(ctx.table("star_market_measures"))), "条",
+                    f"{len(ctx.table('star_market_measures'))} measures listed (图表5)",
+                    ("data/report/star_market_measures.csv",))
+
+
+@check("csrc.hard_tech_priority")
+def _hard_tech(ctx: Context) -> Evidence:
+    raise NotCheckable("needs the CSRC document's text; data/official/ holds only its date")
+
+
+@check("csrc.lujiazui_2024")
+def _lujiazui(ctx: Context) -> Evidence:
+    return event_evidence(ctx, "lujiazui_forum_2024")
+
+
+@check("csrc.wu_qing_priorities_count")
+def _wu_qing(ctx: Context) -> Evidence:
+    passage = report_section("证监会在下一步工作中", "（二）探索落地加快")
+    return count_evidence(count_ordinals(passage), "priorities (一是…三是) in the speech as the report gives it",
+                          REPORT)
+
+
+# --------------------------------------------------------------------------- 二 local practice
+@check("local.first_loans_done")
+def _first_loans_done(ctx: Context) -> Evidence:
+    table = ctx.table("regional_first_loans")
+    banks = sorted(set(b for cell in table["bank_zh"] for b in re.split("[、，,;；]", cell)))
+    return Evidence(float(len(banks)), "家", f"{len(banks)} lenders named in the local cases", (
+        "data/report/regional_first_loans.csv",))
+
+
+@check("local.tianjin.banks")
+def _tianjin_banks(ctx: Context) -> Evidence:
+    table = ctx.table("regional_first_loans")
+    banks = set(b for cell in table.loc[table["region_en"] == "Tianjin", "bank_zh"] for b in re.split("[、，,;；]", cell))
+    return Evidence(float(len(banks)), "家", f"{len(banks)} banks named for Tianjin: {'、'.join(sorted(banks))}",
+                    ("data/report/regional_first_loans.csv",), holds=len(banks) == 3)
+
+
+@check("local.hubei.policy_types")
+def _hubei(ctx: Context) -> Evidence:
+    table = ctx.table("regional_mechanisms")
+    rows = table[(table["region_en"] == "Hubei") & table["value"].notna()]
+    if rows.empty:
+        raise NotCheckable("no count of Hubei's policy types in data/report/regional_mechanisms.csv")
+    n = int(rows["value"].iloc[0])
+    return Evidence(float(n), "个", f"{n} fiscal-financial policy types listed (多种 = several)",
+                    ("data/report/regional_mechanisms.csv",), holds=n >= 2)
+
+
+@check("local.jiangsu.campaign", "local.jiangsu.units", "local.jiangsu.tech_loans_2023",
+       "local.guangdong.cities", "local.guangdong.documents", "local.henan.areas", "local.henan.measures")
+def _provincial(ctx: Context) -> Evidence:
+    raise NotCheckable("no release of the provincial regulator or PBOC branch was found on a stored public "
+                       "page; data/official/ has no provincial figures")
+
+
+@check("pilot.since_2021")
+def _pilot_since(ctx: Context) -> Evidence:
+    zones = ctx.table("pilot_zones")
+    first = zones.sort_values("approved").iloc[0]
+    year = int(str(first["approved"])[:4])
+    month = int(str(first["approved"])[5:7]) if len(str(first["approved"])) >= 7 else 1
+    return Evidence(dt.date(year, month, 1), "date", f"the first zone ({first['zone_en']}) was approved in "
+                    f"{first['approved']}", (first["source_url"],))
+
+
+@check("pilot.zones_count")
+def _pilot_count(ctx: Context) -> Evidence:
+    zones = ctx.table("pilot_zones")
+    return count_evidence(len(zones), "zones with a sourced approval", "data/report/pilot_zones.csv")
+
+
+@check("pilot.three_years")
+def _pilot_years(ctx: Context) -> Evidence:
+    zones = ctx.table("pilot_zones")
+    first = str(zones["approved"].min())
+    if len(first) < 7:
+        # only the year is sourced: measure from its end, the latest the first approval can be
+        start = dt.date(int(first[:4]), 12, 31)
+    else:
+        start = dt.date.fromisoformat(first if len(first) == 10 else first + "-01")
+    report_date = dt.date(2024, 6, 30)
+    years = (report_date - start).days / 365.25
+    return Evidence(years, "年", f"from the first approval ({first}, latest possible day {start}) to mid-2024 "
+                    f"is {years:.2f} years", ("data/report/pilot_zones.csv",))
+
+
+@check("pilot.named_zones")
+def _pilot_named(ctx: Context) -> Evidence:
+    zones = ctx.table("pilot_zones")
+    named = zones[zones["named_in_report"] == "true"]
+    return Evidence(float(len(named)), "个", f"{len(named)} of the sourced zones are the ones the report names "
+                    f"({', '.join(named['zone_en'])})", ("data/report/pilot_zones.csv",), holds=len(named) == 3)
+
+
+@check("pilot.beijing_years")
+def _beijing(ctx: Context) -> Evidence:
+    raise NotCheckable("the Zhongguancun plan's text is not on a stored public page; the 5-year target "
+                       "is the report's only source")
+
+
+@check("pilot.hefei_actions")
+def _hefei(ctx: Context) -> Evidence:
+    passage = report_section("实施科创金融机构建设", "四大行动")
+    items = [p for p in re.split("、", passage.removeprefix("实施")) if p]
+    return count_evidence(len(items), "actions listed before 四大行动", REPORT)
+
+
+# --------------------------------------------------------------------------- 三 credit to tech firms
+_CREDIT = {
+    "credit.tech_sme_balance": "tech_sme_loan_balance",
+    "credit.tech_sme_growth": "tech_sme_loan_growth_yoy",
+    "credit.tech_sme_firms": "tech_sme_firms_with_loans",
+    "credit.tech_sme_access_rate": "tech_sme_loan_access_rate",
+    "credit.hitech_balance": "hitech_loan_balance",
+    "credit.hitech_growth": "hitech_loan_growth_yoy",
+    "credit.hitech_firms": "hitech_firms_with_loans",
+    "credit.hitech_access_rate": "hitech_loan_access_rate",
+}
+for _claim, _indicator in _CREDIT.items():
+    check(_claim)(lambda ctx, _i=_indicator: official_evidence(ctx, _i, PERIOD_Q1_2024))
+
+
+def _all_loans(ctx: Context, what: str) -> tuple:
+    for indicator in (f"all_loans_fc_{what}", f"all_loans_rmb_{what}"):
+        try:
+            return ctx.official_row(indicator, PERIOD_Q1_2024), indicator
+        except NotCheckable:
+            continue
+    raise NotCheckable(f"no all-loan {what} at {PERIOD_Q1_2024} in data/official/")
+
+
+@check("credit.fast_growth")
+def _fast_growth(ctx: Context) -> Evidence:
+    total, indicator = _all_loans(ctx, "growth_yoy")
+    groups = []
+    for name, label in (("tech_sme", "tech-SME"), ("hitech", "high-tech-firm")):
+        try:
+            groups.append((label, ctx.official_row(f"{name}_loan_growth_yoy", PERIOD_Q1_2024)))
+        except NotCheckable:
+            continue
+    if not groups:
+        raise NotCheckable(f"no official tech-firm loan growth at {PERIOD_Q1_2024} in data/official/")
+    parts = ", ".join(f"{label} loans +{row['value']:g}%" for label, row in groups)
+    missing = "" if len(groups) == 2 else " (the other group's official growth was not found)"
+    return Evidence(None, "text", f"{parts} against all loans +{total['value']:g}% ({indicator}) at "
+                    f"end-2024Q1{missing}", tuple(r["source_url"] for _, r in groups) + (total["source_url"],),
+                    holds=all(r["value"] > total["value"] for _, r in groups))
+
+
+SMALL_SHARE_PERCENT = 10.0
+
+
+@check("credit.scale_share_small")
+def _share_small(ctx: Context) -> Evidence:
+    total, indicator = _all_loans(ctx, "balance")
+    base = float(total["value"]) * (1e4 if total["unit"] == "万亿元" else 1)
+    sme = ctx.official_row("tech_sme_loan_balance", PERIOD_Q1_2024)
+    hi = ctx.official_row("hitech_loan_balance", PERIOD_Q1_2024)
+    shares = [100 * float(r["value"]) * 1e4 / base for r in (sme, hi)]
+    return Evidence(None, "text", f"tech-SME loans are {shares[0]:.1f}% and high-tech-firm loans {shares[1]:.1f}% "
+                    f"of all loans ({indicator}); 'very small' read as under {SMALL_SHARE_PERCENT:g}%",
+                    (sme["source_url"], total["source_url"]), holds=max(shares) < SMALL_SHARE_PERCENT)
+
+
+# --------------------------------------------------------------------------- 三 financing structure
+STRUCTURE_PERIOD = PERIOD_Q1_2024
+EQUITY_LOW_PERCENT = 5.0
+
+
+def _tsf(ctx: Context):
+    table = structure.stock_table(ctx.official)
+    if STRUCTURE_PERIOD not in table.index:
+        raise NotCheckable(f"no TSF stock by component at {STRUCTURE_PERIOD} in data/official/")
+    return table
+
+
+@check("structure.credit_share")
+def _credit_share(ctx: Context) -> Evidence:
+    table = _tsf(ctx)
+    name, with_gov = structure.HEADLINE_DEFINITION
+    try:
+        headline = structure.share(table, STRUCTURE_PERIOD, structure.CREDIT_DEFINITIONS[name], with_gov)
+        others = structure.credit_shares(table.loc[[STRUCTURE_PERIOD]])
+    except KeyError as missing:
+        raise NotCheckable(str(missing)) from None
+    alt = "; ".join(f"{r.label}{'' if r.with_government_bonds else ' (excl. government bonds)'}: "
+                    f"{r.share_percent:.1f}%" for r in others.itertuples())
+    return Evidence(headline.percent, "%", f"{structure.CREDIT_LABELS[name]} over the whole TSF stock at "
+                    f"{STRUCTURE_PERIOD}: {headline.percent:.1f}%. Other definitions: {alt}",
+                    ("data/official/tsf_stock.csv",))
+
+
+def _equity_share(ctx: Context) -> float:
+    table = _tsf(ctx)
+    try:
+        return structure.share(table, STRUCTURE_PERIOD, ("equity_nonfinancial",), True).percent
+    except KeyError as missing:
+        raise NotCheckable(str(missing)) from None
+
+
+@check("structure.equity_share_low", "structure.equity_share_low_direct")
+def _equity_low(ctx: Context) -> Evidence:
+    pct = _equity_share(ctx)
+    return Evidence(None, "text", f"non-financial firms' domestic equity is {pct:.1f}% of the TSF stock at "
+                    f"{STRUCTURE_PERIOD}; 'very low' read as under {EQUITY_LOW_PERCENT:g}%",
+                    ("data/official/tsf_stock.csv",), holds=pct < EQUITY_LOW_PERCENT)
+
+
+@check("structure.indirect_dominant")
+def _indirect(ctx: Context) -> Evidence:
+    table = _tsf(ctx)
+    try:
+        s = structure.share(table, STRUCTURE_PERIOD, structure.CREDIT_DEFINITIONS["loan_type"], True)
+    except KeyError as missing:
+        raise NotCheckable(str(missing)) from None
+    return Evidence(None, "text", f"loan-type (indirect) financing is {s.percent:.1f}% of the TSF stock at "
+                    f"{STRUCTURE_PERIOD}; 'dominant' read as over 50%", ("data/official/tsf_stock.csv",),
+                    holds=s.percent > 50)
+
+
+@check("recommend.vc_guide_fund", "recommend.guarantee_fund")
+def _funds(ctx: Context) -> Evidence:
+    raise NotCheckable("an existence claim about a government fund; no official document on it is in data/official/")
