@@ -154,7 +154,8 @@ def read_csv_lines(path: Path) -> pd.DataFrame:
     return frame
 
 
-def _problems_from(error: pa.errors.SchemaErrors, frame: pd.DataFrame, name: str) -> list[Problem]:
+def _problems_from(error: pa.errors.SchemaErrors, frame: pd.DataFrame, name: str,
+                   key: list[str] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     cases = error.failure_cases
     for _, case in cases.iterrows():
@@ -180,8 +181,29 @@ def _problems_from(error: pa.errors.SchemaErrors, frame: pd.DataFrame, name: str
         else:
             message = f"{_describe(check)}; got {shown!r}"
         problems.append(Problem(name, line, column, message))
+    problems = _merge_duplicates(problems, frame, key)
     unique = {(p.line, p.column, p.message): p for p in problems}
     return sorted(unique.values(), key=lambda p: (p.line or 0, p.column or ""))
+
+
+def _merge_duplicates(problems: list[Problem], frame: pd.DataFrame, key: list[str] | None) -> list[Problem]:
+    """One message per duplicated row, naming the whole key and the other lines that repeat it."""
+    dups = [p for p in problems if p.message.startswith("duplicate key")]
+    if not dups or not key:
+        return problems
+    rest = [p for p in problems if not p.message.startswith("duplicate key")]
+    lines = sorted({p.line for p in dups if p.line is not None})
+    by_key: dict[tuple, list[int]] = {}
+    for line in lines:
+        row = frame[frame["_line"] == line].iloc[0]
+        by_key.setdefault(tuple(row[k] for k in key), []).append(line)
+    for values, where in by_key.items():
+        for line in where:
+            others = ", ".join(str(o) for o in where if o != line)
+            shown = values[0] if len(values) == 1 else values
+            rest.append(Problem(dups[0].file, line, ", ".join(key),
+                                f"duplicate key {shown!r} (also on line {others})"))
+    return rest
 
 
 #: row-wise (DataFrame-level) checks and the column each one is about
@@ -218,7 +240,7 @@ def load(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
     try:
         return schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as error:
-        raise DataFileError(_problems_from(error, frame, name)) from None
+        raise DataFileError(_problems_from(error, frame, name, schema.unique)) from None
 
 
 # --------------------------------------------------------------------------- checks
@@ -368,7 +390,7 @@ def _official_with_raw(path: Path) -> pd.DataFrame:
     try:
         out = official_schema().validate(frame, lazy=True)
     except pa.errors.SchemaErrors as error:
-        problems = _problems_from(error, frame, name)
+        problems = _problems_from(error, frame, name, ["indicator", "period_end"])
         raise DataFileError([
             Problem(p.file, p.line, "value" if p.message.startswith("the value must") else p.column, p.message)
             for p in problems]) from None

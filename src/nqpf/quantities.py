@@ -161,7 +161,7 @@ _UNIT = r"(?P<unit>万亿元|亿元|万元|元|%|百分点|万家|家|个方面|
 _TAIL = r"(?P<tail>以上|以下|左右)?"
 _PATTERN = re.compile(rf"^{_PREFIX}{_NUMBER}(?P<wan>万)?{_SUFFIX_Q}{_UNIT}{_TAIL}$")
 
-_YEAR = re.compile(r"^(?P<y>\d{4})年?$")
+_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})年?$")
 _SEVERAL = re.compile(r"^多(?P<unit>个|家|种|项)$")
 _DATE = re.compile(r"^(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<part>底|末|初|年初|年底))$")
 

@@ -1,0 +1,59 @@
+"""The book builds strictly, shows the engine's verdicts, and a failing notebook fails the build."""
+
+import re
+import shutil
+
+import pytest
+
+from nqpf import claims
+from conftest import ROOT, build
+
+pytestmark = pytest.mark.build
+
+
+def page(html_root, name):
+    return (html_root / name).read_text(encoding="utf-8")
+
+
+def test_every_page_of_the_toc_is_built(built_book):
+    for name in ["book/intro.html", "book/scorecard.html", "book/data.html", "book/glossary.html"]:
+        assert (built_book / name).is_file(), name
+
+
+def test_no_page_shows_a_traceback_or_an_error_output(built_book):
+    for path in built_book.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "Traceback (most recent call last)" not in text, path
+        assert 'class="output traceback' not in text and "output stderr" not in text, path
+
+
+def test_the_scorecard_lists_every_claim_with_the_engines_verdict(built_book):
+    html = page(built_book, "book/scorecard.html")
+    card = claims.scorecard()
+    for row in card.itertuples():
+        match = re.search(rf'data-verdict="(\w+)"><td><code>{re.escape(row.id)}</code>', html)
+        assert match and match.group(1) == row.verdict, row.id
+
+
+def test_the_glued_counts_are_the_engines_counts(built_book):
+    counts = claims.verdict_counts(claims.scorecard())
+    text = re.sub(r"<[^>]+>", "", page(built_book, "book/scorecard.html"))
+    expected = (f"Of the {sum(counts.values())} claims in the register, {counts['reproduced']} are "
+                f"reproduced exactly, {counts['within_precision']} are within the precision")
+    assert expected in re.sub(r"\s+", " ", text.replace("**", ""))
+
+
+def test_a_notebook_that_raises_fails_the_build(tmp_path):
+    project = tmp_path / "broken"
+    project.mkdir()
+    shutil.copy(ROOT / "_config.yml", project / "_config.yml")
+    (project / "_toc.yml").write_text("format: jb-book\nroot: failing\n", encoding="utf-8")
+    (project / "failing.md").write_text(
+        "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: python3\n"
+        "  display_name: Python 3\n---\n\n# Failing\n\n```{code-cell} ipython3\nraise RuntimeError('boom 42')\n```\n",
+        encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "boom 42" in result.stdout + result.stderr
+    assert not (project / "_build/html/failing.html").exists() or \
+        "boom 42" not in (project / "_build/html/failing.html").read_text(encoding="utf-8")

@@ -1,0 +1,138 @@
+"""The claim engine: every claim gets a verdict, and the verdicts are the right ones."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from nqpf import checks, claims, data
+from nqpf.claims import CHECKS, Evidence, VERDICTS, judge
+
+
+@pytest.fixture(scope="module")
+def card() -> pd.DataFrame:
+    return claims.scorecard().set_index("id")
+
+
+def test_every_claim_has_a_verdict_and_every_checkable_claim_a_check(card):
+    register = data.claims()
+    assert list(card.index) == list(register["id"])
+    assert set(card["verdict"]) <= set(VERDICTS)
+    checkable = register.loc[register["check"] != "not_checkable", "id"]
+    assert [c for c in checkable if c not in CHECKS] == []
+
+
+def test_every_check_belongs_to_a_claim_in_the_register():
+    assert sorted(set(CHECKS) - set(data.claims()["id"])) == []
+
+
+def test_not_checkable_verdicts_always_say_why(card):
+    reasons = card.loc[card["verdict"] == "not_checkable", "reason"]
+    assert reasons.str.len().min() > 20
+
+
+def test_the_relending_leverage_8333_is_within_8300_duo(card):
+    # 5000亿元 quota ÷ 60% funding share = 8333.3亿元 of loans, inside [8300, 8400)
+    row = card.loc["relending.credit_leverage"]
+    assert row["verdict"] == "within_precision"
+    assert row["replicated"] == pytest.approx(8333.333, abs=1e-3)
+    assert (row["low"], row["high"]) == (8300, 8400)
+
+
+def test_the_predecessor_balances_add_up_to_3115(card):
+    row = card.loc["relending.predecessor_total"]
+    assert (row["verdict"], row["replicated"]) == ("reproduced", 3115)
+
+
+def test_the_2024_relending_terms_match_the_pboc_announcement(card):
+    expected = {"relending.quota": 5000, "relending.first_loan_quota": 1000, "relending.rate": 1.75,
+                "relending.term": 1, "relending.rollovers": 2, "relending.rollover_term": 1,
+                "relending.funding_share": 60, "relending.first_batch_banks": 21}
+    for claim_id, value in expected.items():
+        assert (card.loc[claim_id, "verdict"], card.loc[claim_id, "replicated"]) == ("reproduced", value), claim_id
+
+
+def test_same_wording_in_the_source_counts_as_reproduced(card):
+    # the PBOC also writes 近7000家 and 32万余家: same words, same claim
+    assert card.loc["relending.first_batch_firms", "verdict"] == "reproduced"
+    assert card.loc["relending.second_batch_firms", "verdict"] == "reproduced"
+
+
+def test_month_dated_events_fall_within_the_month(card):
+    for claim_id, date in [("concept.first_proposed", "2023-09-07"), ("concept.cewc_2023", "2023-12-11"),
+                           ("concept.politburo_study_2024", "2024-01-31"), ("relending.launch_date", "2024-04-07")]:
+        assert (card.loc[claim_id, "verdict"], card.loc[claim_id, "replicated"]) == ("within_precision", date)
+
+
+def test_a_day_dated_event_is_reproduced(card):
+    assert (card.loc["csrc.star_measures_date", "verdict"], card.loc["csrc.star_measures_date", "replicated"]) \
+        == ("reproduced", "2024-06-19")
+
+
+def test_list_counts_match_the_tables(card):
+    for claim_id, n in [("industries.emerging_count", 8), ("industries.future_count", 9),
+                        ("industries.new_industries_count", 17), ("industries.sei_domains_count", 9),
+                        ("gwr.areas_count", 3), ("csrc.star_measures_count", 8), ("pilot.zones_count", 7),
+                        ("recommend.count", 4), ("csrc.wu_qing_priorities_count", 3), ("pilot.hefei_actions", 4)]:
+        assert (card.loc[claim_id, "verdict"], card.loc[claim_id, "replicated"]) == ("reproduced", n), claim_id
+
+
+def test_near_three_years_of_pilot_zones_differs(card):
+    # the first zone (Jinan) was approved in 2021, at the latest on 31 Dec: 2.5 years to mid-2024,
+    # short of 近三年 (2.7 to 3 years)
+    row = card.loc["pilot.three_years"]
+    assert row["verdict"] == "differs"
+    assert row["replicated"] == pytest.approx(2.497, abs=0.01)
+    assert row["gap"] == pytest.approx(-0.503, abs=0.01)
+
+
+def test_the_official_tech_sme_growth_and_access_rate_match(card):
+    assert card.loc["credit.tech_sme_growth", "verdict"] == "reproduced"
+    assert card.loc["credit.tech_sme_access_rate", "verdict"] == "reproduced"
+
+
+def test_single_bank_loans_are_not_checkable_with_the_registers_reason(card):
+    row = card.loc["local.shanghai.first_loan"]
+    assert row["verdict"] == "not_checkable" and "single bank loan" in row["reason"].lower()
+
+
+def test_a_value_outside_the_range_differs_with_a_signed_gap():
+    claim = pd.Series({"id": "x.y", "reported": "80%以上", "unit": "%"})
+    verdict, gap, reason, shown = judge(claim, Evidence(67.5, "%", "loan-type share"))
+    assert verdict == "differs" and gap == pytest.approx(-12.5) and "off by -12.5 %" in reason
+
+
+def test_a_value_inside_the_range_is_within_precision():
+    claim = pd.Series({"id": "x.y", "reported": "2.7万亿元", "unit": "万亿元"})
+    assert judge(claim, Evidence(26_900, "亿元", "balance"))[0] == "within_precision"
+    assert judge(claim, Evidence(2.7, "万亿元", "balance"))[0] == "reproduced"
+    assert judge(claim, Evidence(2.76, "万亿元", "balance"))[0] == "differs"
+
+
+def test_a_qualitative_claim_that_fails_is_reported_as_differs():
+    claim = pd.Series({"id": "x.y", "reported": "极低", "unit": "text"})
+    assert judge(claim, Evidence(None, "text", "equity 12%", holds=False))[:1] == ("differs",)
+
+
+def test_leverage_rejects_an_impossible_funding_share():
+    assert checks.leverage(5000, 60) == pytest.approx(8333.33, abs=0.01)
+    assert checks.leverage(5000, 100) == 5000
+    with pytest.raises(ValueError, match="funding share"):
+        checks.leverage(5000, 0)
+
+
+def test_a_missing_official_figure_makes_the_claim_not_checkable(data_copy):
+    import csv
+    path = data_copy / "official/relending.csv"
+    rows = [r for r in csv.DictReader(path.open(encoding="utf-8")) if r["indicator"] != "sti_2024_rate"]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    verdict = claims.verdict_of("relending.rate")
+    assert verdict.verdict == "not_checkable" and "sti_2024_rate" in verdict.reason
+
+
+def test_the_report_year_is_2024_for_dates_without_a_year():
+    q = claims.parse_quantity("6月19日")
+    assert dt.date.fromordinal(int(q.value)) == dt.date(2024, 6, 19)

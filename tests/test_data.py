@@ -1,0 +1,135 @@
+"""Provenance and validation: quotes are the report's words, bad files name file, line and column."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from nqpf import data
+from conftest import ROOT, SEED
+
+
+def rewrite(path: Path, edit):
+    """Apply ``edit`` to the rows of a CSV (a list of dicts) and write it back."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = list(reader.fieldnames), list(reader)
+    fields, rows = edit(fields, rows)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def problems_of(loader) -> list[data.Problem]:
+    with pytest.raises(data.DataFileError) as info:
+        loader()
+    return info.value.problems
+
+
+def test_the_committed_data_is_valid():
+    lines = data.validate_all()
+    assert any(line.startswith("data/report/claims.csv") for line in lines)
+    assert len(lines) >= 14
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside this checkout")
+def test_the_report_copy_is_the_seed():
+    assert (ROOT / "data/report/report_zh.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_every_quote_in_the_register_and_tables_is_in_the_report():
+    tables = [data.claims()] + [data.report_table(name) for name in data.REPORT_TABLES]
+    quotes = [q for t in tables if "quote_zh" in t for q in t["quote_zh"].dropna()]
+    assert len(quotes) > 150
+    assert [q for q in quotes if not data.in_report(q)] == []
+
+
+def test_the_register_holds_90_to_110_claims_with_unique_ids():
+    claims = data.claims()
+    assert 90 <= len(claims) <= 110
+    assert claims["id"].is_unique
+
+
+def test_every_official_number_appears_in_its_quoted_sentence():
+    official = data.official()
+    for _, row in official.iterrows():
+        assert any(s in data.squeeze(row["quote_zh"]) for s in data.value_spellings(row["_raw_value"])), row
+
+
+def test_a_missing_column_is_named(data_copy):
+    rewrite(data_copy / "official/relending.csv", lambda f, r: ([c for c in f if c != "unit"], r))
+    problems = problems_of(lambda: data.official("relending"))
+    assert any(p.file == "data/official/relending.csv" and p.column == "unit" and "missing" in p.message
+               for p in problems)
+
+
+def test_text_in_a_numeric_column_names_file_line_and_column(data_copy):
+    def edit(fields, rows):
+        rows[4]["value"] = "five thousand"
+        return fields, rows
+    rewrite(data_copy / "official/relending.csv", edit)
+    [problem] = [p for p in problems_of(lambda: data.official("relending")) if "number" in p.message]
+    assert (problem.file, problem.line, problem.column) == ("data/official/relending.csv", 6, "value")
+    assert "five thousand" in str(problem)
+
+
+def test_an_unknown_unit_is_named(data_copy):
+    def edit(fields, rows):
+        rows[0]["unit"] = "billion"
+        return fields, rows
+    rewrite(data_copy / "official/tech_loans.csv", edit)
+    problems = problems_of(lambda: data.official("tech_loans"))
+    assert any(p.line == 2 and p.column == "unit" and "billion" in str(p) for p in problems)
+
+
+def test_a_duplicate_key_is_named_on_both_lines(data_copy):
+    rewrite(data_copy / "official/relending.csv", lambda f, r: (f, r + [r[2]]))
+    problems = problems_of(lambda: data.official("relending"))
+    last = len((data_copy / "official/relending.csv").read_text(encoding="utf-8").splitlines())
+    dup = [p for p in problems if "duplicate" in p.message]
+    assert [(p.line, p.column) for p in dup] == [(4, "indicator, period_end"), (last, "indicator, period_end")]
+    assert f"also on line {last}" in dup[0].message and "tech_innovation_2022_term" in dup[0].message
+
+
+def test_a_quote_not_in_the_report_is_named(data_copy):
+    def edit(fields, rows):
+        rows[10]["quote_zh"] = "这句话不在报告里"
+        return fields, rows
+    rewrite(data_copy / "report/claims.csv", edit)
+    problems = problems_of(data.claims)
+    assert [(p.line, p.column) for p in problems] == [(12, "quote_zh")]
+    assert "exact quotation of the report" in problems[0].message
+
+
+def test_a_value_missing_from_its_source_sentence_is_named(data_copy):
+    def edit(fields, rows):
+        rows[0]["value"] = str(float(rows[0]["value"]) + 1)
+        return fields, rows
+    rewrite(data_copy / "official/relending.csv", edit)
+    problems = problems_of(lambda: data.official("relending"))
+    assert [(p.line, p.column) for p in problems] == [(2, "value")]
+
+
+def test_an_unreadable_reported_quantity_is_named(data_copy):
+    def edit(fields, rows):
+        row = next(r for r in rows if r["id"] == "relending.quota")
+        row["reported"] = "五千亿"
+        return fields, rows
+    rewrite(data_copy / "report/claims.csv", edit)
+    problems = problems_of(data.claims)
+    assert len(problems) == 1 and problems[0].column == "reported" and "五千亿" in str(problems[0])
+
+
+def test_a_ragged_row_is_named(data_copy):
+    path = data_copy / "official/events.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "extra,row\n", encoding="utf-8")
+    problems = problems_of(data.events)
+    assert problems[0].line == len(path.read_text(encoding="utf-8").splitlines())
+    assert "fields" in problems[0].message
+
+
+def test_validation_never_writes_to_data(data_copy):
+    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    data.validate_all()
+    assert before == {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
