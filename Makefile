@@ -1,13 +1,16 @@
-# Two commands on a fresh machine: `make book` (set up + build the HTML book) and `make test`
-# (set up + the whole test suite). Everything installs into .venv; nothing global but the
-# system packages the browser tests need (see .ci/run and the README).
+# Two commands on a fresh Debian machine:
+#   make book   set up everything and build the HTML book into _build/html
+#   make test   the same set-up, then the whole test suite (build and browser tests included)
+# Python packages go into .venv, front-end assets into node_modules/ (copied to vendor/);
+# the system packages (a CJK font; Chromium for the tests) come from apt when missing.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JB_FLAGS := --builder html -W -n --keep-going
 
-.PHONY: setup book test lab validate scorecard clean
+.PHONY: setup system-font system-browser book test lab validate scorecard bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,24 +18,53 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-setup: $(STAMP)
+# The ipywidgets HTML manager and MathJax, from the npm registry, served by the book itself.
+vendor/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	rm -rf vendor && mkdir -p vendor/html-manager vendor/mathjax
+	cp node_modules/@jupyter-widgets/html-manager/dist/embed.js node_modules/@jupyter-widgets/html-manager/dist/embed.js.LICENSE.txt vendor/html-manager/
+	cp node_modules/@jupyter-widgets/html-manager/dist/*.woff2 node_modules/@jupyter-widgets/html-manager/dist/*.woff \
+	   node_modules/@jupyter-widgets/html-manager/dist/*.ttf node_modules/@jupyter-widgets/html-manager/dist/*.eot \
+	   node_modules/@jupyter-widgets/html-manager/dist/*.svg vendor/html-manager/
+	cp node_modules/mathjax/es5/tex-chtml.js vendor/mathjax/
+	cp -r node_modules/mathjax/es5/input node_modules/mathjax/es5/output node_modules/mathjax/es5/ui \
+	   node_modules/mathjax/es5/a11y node_modules/mathjax/es5/adaptors vendor/mathjax/
+	cp node_modules/mathjax/LICENSE vendor/mathjax/
+	touch $@
+
+# Chinese labels in figures need a CJK font; matplotlib is pointed at it by nqpf.plots.
+system-font:
+	@fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { \
+	  echo "Installing Debian's fonts-noto-cjk (Chinese glyphs for the figures)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends fonts-noto-cjk fontconfig >/dev/null; }
+
+# The browser tests drive Debian's Chromium (Playwright cannot download a browser offline).
+system-browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium (for the browser tests)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
+setup: $(STAMP) vendor/.installed system-font
 
 book: setup
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The book is in _build/html/index.html"
 
-test: setup
+test: setup system-browser
 	$(BIN)/python -m pytest
 
 lab: setup
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
 	$(BIN)/jupyter lab notebooks/
 
-validate: setup
+validate: $(STAMP)
 	$(BIN)/nqpf validate
 
-scorecard: setup
+scorecard: $(STAMP)
 	$(BIN)/nqpf scorecard
+
+bench: setup
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf _build
