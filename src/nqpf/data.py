@@ -98,9 +98,16 @@ def _report_text(path: str) -> str:
     return squeeze(Path(path).read_text(encoding="utf-8"))
 
 
+def _note(path: Path) -> None:
+    from .provenance import note_file
+    note_file(path)
+
+
 def report_text() -> str:
     """The report's text with all whitespace removed (what ``quote_zh`` is matched against)."""
-    return _report_text(str(data_dir() / "report" / "report_zh.txt"))
+    path = data_dir() / "report" / "report_zh.txt"
+    _note(path)
+    return _report_text(str(path))
 
 
 def in_report(quote: str) -> bool:
@@ -125,6 +132,7 @@ def read_csv_lines(path: Path) -> pd.DataFrame:
     name = _relative(path)
     if not path.is_file():
         raise DataFileError([Problem(name, None, None, "file not found")])
+    _note(path)
     with path.open(encoding="utf-8", newline="") as fh:
         try:
             reader = csv.reader(fh)
@@ -409,6 +417,9 @@ def official(name: str | None = None) -> pd.DataFrame:
     """Official statistics: one file (``"tech_loans"``) or all ``data/official/*.csv``
     statistic files stacked, with a ``file`` column naming where each row came from."""
     folder = data_dir() / "official"
+    if not name:
+        from .provenance import note_listing
+        note_listing(folder)
     names = [name] if name else sorted(p.stem for p in folder.glob("*.csv") if p.stem not in SPECIAL_OFFICIAL)
     frames = [_official_with_raw(folder / f"{n}.csv") for n in names]
     frames = [f for f in frames if not f.empty]
@@ -483,6 +494,12 @@ REPORT_TABLES: dict[str, tuple[dict[str, bool], list[str], tuple[str, ...]]] = {
         {"id": False, "term_zh": False, "term_en": False, "role_zh": False, "role_en": False, "quote_zh": False},
         ["id"], ()),
     "glossary": ({"term_zh": False, "term_en": False, "meaning_en": False}, ["term_zh"], ()),
+    # this book's judgement, not the report's: which item of each industry list is the same industry
+    # (checked against the three lists by nqpf.industries.check_crosswalk)
+    "industry_crosswalk": (
+        {"id": False, "concept_en": False, "new_industry_id": True, "sei_domain_id": True,
+         "gwr_sector_zh": True, "rationale": False},
+        ["id"], ()),
 }
 
 
