@@ -57,3 +57,37 @@ def test_a_notebook_that_raises_fails_the_build(tmp_path):
     assert "boom 42" in result.stdout + result.stderr
     assert not (project / "_build/html/failing.html").exists() or \
         "boom 42" not in (project / "_build/html/failing.html").read_text(encoding="utf-8")
+
+
+def _toc_sources():
+    import yaml
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [p for n in names for p in (ROOT / f"{n}.ipynb", ROOT / f"{n}.md") if p.exists()]
+
+
+def _code_cells(path):
+    import nbformat
+    if path.suffix == ".ipynb":
+        return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    from myst_nb.core.read import read_myst_markdown_notebook
+    return [c for c in read_myst_markdown_notebook(path.read_text(encoding="utf-8")).cells if c.cell_type == "code"]
+
+
+def test_every_executable_page_ends_by_recording_its_inputs():
+    # the data-aware cache (nqpf.provenance) needs this last cell on every page that runs code
+    pages = [p for p in _toc_sources() if _code_cells(p)]
+    assert len(pages) >= 11
+    for path in pages:
+        last = _code_cells(path)[-1]
+        assert "provenance.record()" in last.source and "remove-cell" in last.metadata.get("tags", []), path
+
+
+def test_every_chapter_notebook_is_committed_without_outputs():
+    import nbformat
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    assert len(notebooks) == 7
+    for path in notebooks:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None, path

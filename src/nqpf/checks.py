@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import structure
+from . import lending, structure
 from .claims import Context, Evidence, NotCheckable, check
 from .data import report_text, squeeze
 
@@ -427,8 +427,33 @@ _CREDIT = {
     "credit.hitech_firms": "hitech_firms_with_loans",
     "credit.hitech_access_rate": "hitech_loan_access_rate",
 }
+def _credit_check(indicator: str):
+    def fn(ctx: Context) -> Evidence:
+        try:
+            return official_evidence(ctx, indicator, PERIOD_Q1_2024)
+        except NotCheckable as missing:
+            raise NotCheckable(f"{missing}{_implied_note(ctx, indicator)}") from None
+    fn.__name__ = f"_credit_{indicator}"
+    return fn
+
+
+def _implied_note(ctx: Context, indicator: str) -> str:
+    """What the report a year later implies for the 2024Q1 balance (on its own, re-based register)."""
+    if not indicator.endswith("_loan_balance"):
+        return ""
+    group = indicator.removesuffix("_loan_balance")
+    implied = lending.implied_levels(ctx.official, group)
+    row = implied[implied["quarter"] == PERIOD_Q1_2024]
+    if row.empty:
+        return ""
+    r = row.iloc[0]
+    return (f"; the PBOC report for {r['implied_by_report_of']} implies {r['implied']:.2f}万亿元 for "
+            f"{PERIOD_Q1_2024} (its balance ÷ (1 + its growth)), but on a re-based register, so it is context, "
+            f"not a check")
+
+
 for _claim, _indicator in _CREDIT.items():
-    check(_claim)(lambda ctx, _i=_indicator: official_evidence(ctx, _i, PERIOD_Q1_2024))
+    check(_claim)(_credit_check(_indicator))
 
 
 def _all_loans(ctx: Context, what: str) -> tuple:
@@ -463,70 +488,78 @@ SMALL_SHARE_PERCENT = 10.0
 
 @check("credit.scale_share_small")
 def _share_small(ctx: Context) -> Evidence:
-    total, indicator = _all_loans(ctx, "balance")
-    base = float(total["value"]) * (1e4 if total["unit"] == "万亿元" else 1)
-    sme = ctx.official_row("tech_sme_loan_balance", PERIOD_Q1_2024)
-    hi = ctx.official_row("hitech_loan_balance", PERIOD_Q1_2024)
-    shares = [100 * float(r["value"]) * 1e4 / base for r in (sme, hi)]
-    return Evidence(None, "text", f"tech-SME loans are {shares[0]:.1f}% and high-tech-firm loans {shares[1]:.1f}% "
-                    f"of all loans ({indicator}); 'very small' read as under {SMALL_SHARE_PERCENT:g}%",
-                    (sme["source_url"], total["source_url"]), holds=max(shares) < SMALL_SHARE_PERCENT)
+    total = lending.all_loans(ctx.official)["fc_balance"]
+    groups = {g: lending.panel(ctx.official, g)["balance"] for g in ("tech_sme", "hitech")}
+    usable = [q for q in total.dropna().index if all(q in b.dropna().index for b in groups.values())]
+    if not usable:
+        raise NotCheckable("no quarter has both groups' balances and all loans in data/official/")
+    before = [q for q in usable if q <= PERIOD_Q1_2024][-1:]
+    after = [q for q in usable if q > PERIOD_Q1_2024][:1]
+    quarters = [PERIOD_Q1_2024] if PERIOD_Q1_2024 in usable else before + after
+    shares = {q: {g: lending.loan_share_pct(b[q], total[q]) for g, b in groups.items()} for q in quarters}
+    listing = "; ".join(f"{q}: tech-SMEs {v['tech_sme']:.1f}%, high-tech firms {v['hitech']:.1f}%"
+                        for q, v in shares.items())
+    where = "" if quarters == [PERIOD_Q1_2024] else f" (2024Q1 balances not found; the nearest quarters on either side)"
+    holds = all(v < SMALL_SHARE_PERCENT for shares_q in shares.values() for v in shares_q.values())
+    return Evidence(None, "text", f"shares of all 本外币 loans{where}: {listing}; 'very small' read as under "
+                    f"{SMALL_SHARE_PERCENT:g}%", ("data/official/tech_loans.csv",), holds=holds)
 
 
 # --------------------------------------------------------------------------- 三 financing structure
 STRUCTURE_PERIOD = PERIOD_Q1_2024
 EQUITY_LOW_PERCENT = 5.0
+MAJORITY_PERCENT = 50.0
 
 
-def _tsf(ctx: Context):
+def bracketed_share(ctx: Context, components: tuple[str, ...], with_government_bonds: bool,
+                    threshold: float, above: bool) -> tuple[structure.Share, str]:
+    """The share at the report's quarter; if its components were not found, at the nearest
+    period ends on either side, provided both lead to the same conclusion about ``threshold``.
+    Returns the share used and a sentence saying which periods were compared."""
     table = structure.stock_table(ctx.official)
-    if STRUCTURE_PERIOD not in table.index:
-        raise NotCheckable(f"no TSF stock by component at {STRUCTURE_PERIOD} in data/official/")
-    return table
+    periods = structure.bracketing_periods(table, STRUCTURE_PERIOD, components, with_government_bonds)
+    if not periods:
+        raise NotCheckable("no period end in data/official/tsf_stock.csv has the components needed")
+    shares = [structure.share(table, p, components, with_government_bonds) for p in periods]
+    if periods == [STRUCTURE_PERIOD]:
+        return shares[0], f"at {STRUCTURE_PERIOD}"
+    sides = {(s.percent > threshold) == above for s in shares}
+    listing = " and ".join(f"{s.period_end}: {s.percent:.1f}%" for s in shares)
+    if len(sides) > 1:
+        raise NotCheckable(f"the components at {STRUCTURE_PERIOD} were not found, and the nearest period "
+                           f"ends disagree ({listing})")
+    nearest = min(shares, key=lambda s: abs((s.period_end - STRUCTURE_PERIOD).days))
+    return nearest, (f"the components at {STRUCTURE_PERIOD} were not found on any public page; the nearest "
+                     f"period ends on either side give {listing} (shown: the nearer one)")
 
 
 @check("structure.credit_share")
 def _credit_share(ctx: Context) -> Evidence:
-    table = _tsf(ctx)
     name, with_gov = structure.HEADLINE_DEFINITION
-    try:
-        headline = structure.share(table, STRUCTURE_PERIOD, structure.CREDIT_DEFINITIONS[name], with_gov)
-        others = structure.credit_shares(table.loc[[STRUCTURE_PERIOD]])
-    except KeyError as missing:
-        raise NotCheckable(str(missing)) from None
-    alt = "; ".join(f"{r.label}{'' if r.with_government_bonds else ' (excl. government bonds)'}: "
+    headline, where = bracketed_share(ctx, structure.CREDIT_DEFINITIONS[name], with_gov, 80.0, True)
+    table = structure.stock_table(ctx.official)
+    others = structure.credit_shares(table.loc[[headline.period_end]])
+    alt = "; ".join(f"{r.label}{'' if r.with_government_bonds else ', excluding government bonds'}: "
                     f"{r.share_percent:.1f}%" for r in others.itertuples())
-    return Evidence(headline.percent, "%", f"{structure.CREDIT_LABELS[name]} over the whole TSF stock at "
-                    f"{STRUCTURE_PERIOD}: {headline.percent:.1f}%. Other definitions: {alt}",
-                    ("data/official/tsf_stock.csv",))
-
-
-def _equity_share(ctx: Context) -> float:
-    table = _tsf(ctx)
-    try:
-        return structure.share(table, STRUCTURE_PERIOD, ("equity_nonfinancial",), True).percent
-    except KeyError as missing:
-        raise NotCheckable(str(missing)) from None
+    return Evidence(headline.percent, "%", f"{structure.CREDIT_LABELS[name]} as a share of the whole TSF stock "
+                    f"(the headline definition): {headline.percent:.1f}% at {headline.period_end}; {where}. "
+                    f"Other definitions at {headline.period_end}: {alt}", ("data/official/tsf_stock.csv",))
 
 
 @check("structure.equity_share_low", "structure.equity_share_low_direct")
 def _equity_low(ctx: Context) -> Evidence:
-    pct = _equity_share(ctx)
-    return Evidence(None, "text", f"non-financial firms' domestic equity is {pct:.1f}% of the TSF stock at "
-                    f"{STRUCTURE_PERIOD}; 'very low' read as under {EQUITY_LOW_PERCENT:g}%",
-                    ("data/official/tsf_stock.csv",), holds=pct < EQUITY_LOW_PERCENT)
+    s, where = bracketed_share(ctx, ("equity_nonfinancial",), True, EQUITY_LOW_PERCENT, False)
+    return Evidence(None, "text", f"non-financial firms' domestic equity is {s.percent:.1f}% of the TSF stock at "
+                    f"{s.period_end}; {where}; 'very low' read as under {EQUITY_LOW_PERCENT:g}%",
+                    ("data/official/tsf_stock.csv",), holds=s.percent < EQUITY_LOW_PERCENT)
 
 
 @check("structure.indirect_dominant")
 def _indirect(ctx: Context) -> Evidence:
-    table = _tsf(ctx)
-    try:
-        s = structure.share(table, STRUCTURE_PERIOD, structure.CREDIT_DEFINITIONS["loan_type"], True)
-    except KeyError as missing:
-        raise NotCheckable(str(missing)) from None
+    s, where = bracketed_share(ctx, structure.CREDIT_DEFINITIONS["loan_type"], True, MAJORITY_PERCENT, True)
     return Evidence(None, "text", f"loan-type (indirect) financing is {s.percent:.1f}% of the TSF stock at "
-                    f"{STRUCTURE_PERIOD}; 'dominant' read as over 50%", ("data/official/tsf_stock.csv",),
-                    holds=s.percent > 50)
+                    f"{s.period_end}; {where}; 'dominant' read as over {MAJORITY_PERCENT:g}%",
+                    ("data/official/tsf_stock.csv",), holds=s.percent > MAJORITY_PERCENT)
 
 
 @check("recommend.vc_guide_fund", "recommend.guarantee_fund")

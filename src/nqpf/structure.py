@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import widgets as _widgets
 from .quantities import to_base
 
 #: the components of the TSF stock, in the PBOC's order, with bilingual labels
@@ -105,3 +106,56 @@ def credit_shares(table: pd.DataFrame) -> pd.DataFrame:
                 out.append({"period_end": period, "definition": name, "label": CREDIT_LABELS[name],
                             "with_government_bonds": with_gov, "share_percent": s.percent})
     return pd.DataFrame(out, columns=["period_end", "definition", "label", "with_government_bonds", "share_percent"])
+
+
+def bracketing_periods(table: pd.DataFrame, target: dt.date, components: tuple[str, ...],
+                       with_government_bonds: bool) -> list[dt.date]:
+    """The last period end on or before ``target`` and the first after it at which the share
+    can be computed (one of them may be missing); the exact period if it is available."""
+    usable = []
+    for period in table.index:
+        try:
+            share(table, period, components, with_government_bonds)
+            usable.append(period)
+        except KeyError:
+            continue
+    if target in usable:
+        return [target]
+    before = [p for p in usable if p < target]
+    after = [p for p in usable if p > target]
+    return ([before[-1]] if before else []) + ([after[0]] if after else [])
+
+
+# --------------------------------------------------------------------------- the widget
+def share_sentence(s: Share, definition: str, threshold: float = 80.0) -> str:
+    """One sentence: the share, and whether the report's "80%以上" holds under this definition."""
+    scope = "the whole TSF stock" if s.with_government_bonds else "the TSF stock excluding government bonds"
+    verdict = "the claim holds" if s.percent >= threshold else "the claim does not hold"
+    return (f"{CREDIT_LABELS[definition]} are {s.percent:.1f}% of {scope} at {s.period_end}: "
+            f"{verdict} under this definition (80%以上 needs at least {threshold:g}%).")
+
+
+@_widgets.builder("credit_share")
+def credit_share_widget():
+    """Which components count as credit, and whether government bonds are in the denominator,
+    at every period end whose components were found → the share and whether 80%以上 holds."""
+    from . import data
+    from .widgets import Control, Result, WidgetSpec
+
+    table = stock_table(data.official())
+    periods = [p for p in table.index if not pd.isna(table.loc[p, "rmb_loans"])]
+    if not periods:
+        raise ValueError("no period end in data/official/tsf_stock.csv has RMB loans")
+
+    def compute(definition: str, with_government_bonds: bool, period: str) -> Result:
+        s = share(table, dt.date.fromisoformat(period), CREDIT_DEFINITIONS[definition], with_government_bonds)
+        return Result(share_sentence(s, definition), round(s.percent, 1))
+
+    controls = [
+        Control("definition", "Credit means", tuple((CREDIT_LABELS[k], k) for k in CREDIT_DEFINITIONS),
+                HEADLINE_DEFINITION[0]),
+        Control("with_government_bonds", "Government bonds in the denominator",
+                (("yes", True), ("no", False)), True, kind="toggle"),
+        Control("period", "Period end", tuple((str(p), str(p)) for p in periods), str(periods[-1])),
+    ]
+    return WidgetSpec("credit_share", controls, compute, title="Is credit 80%以上 of the financing structure?")
