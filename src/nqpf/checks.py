@@ -13,6 +13,7 @@ import re
 from . import lending, structure
 from .claims import Context, Evidence, NotCheckable, check
 from .data import report_text, squeeze
+from .quantities import REPORT_AS_OF
 
 REPORT = "data/report/report_zh.txt"
 PERIOD_Q1_2024 = dt.date(2024, 3, 31)
@@ -389,7 +390,7 @@ def _pilot_years(ctx: Context) -> Evidence:
         start = dt.date(int(first[:4]), 12, 31)
     else:
         start = dt.date.fromisoformat(first if len(first) == 10 else first + "-01")
-    report_date = dt.date(2024, 6, 30)
+    report_date = REPORT_AS_OF
     years = (report_date - start).days / 365.25
     return Evidence(years, "年", f"from the first approval ({first}, latest possible day {start}) to mid-2024 "
                     f"is {years:.2f} years", ("data/report/pilot_zones.csv",))

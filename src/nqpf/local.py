@@ -25,11 +25,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .quantities import parse_quantity, to_base
-
-#: the date the claim engine takes as "when the report was written" (check ``pilot.three_years``):
-#: the report cites events of 19 June 2024 and its claims are dated 2024-06
-REPORT_AS_OF = dt.date(2024, 6, 30)
+from .quantities import REPORT_AS_OF, parse_quantity, to_base
 
 #: a city the report names → its province (for the tile map)
 CITY_PROVINCE = {"深圳": "广东", "厦门": "福建", "南京": "江苏", "合肥": "安徽", "杭州": "浙江", "嘉兴": "浙江",

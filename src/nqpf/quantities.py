@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 REPORT_YEAR = 2024
+#: when the report was written: it cites events of 19 June 2024 ("截至目前" = end of June 2024)
+REPORT_AS_OF = dt.date(2024, 6, 30)
 
 #: unit as written → (dimension, base unit, multiplier to the base unit)
 UNITS: dict[str, tuple[str, str, float]] = {
