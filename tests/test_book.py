@@ -43,20 +43,27 @@ def test_the_glued_counts_are_the_engines_counts(built_book):
     assert expected in re.sub(r"\s+", " ", text.replace("**", ""))
 
 
-def test_a_notebook_that_raises_fails_the_build(tmp_path):
-    project = tmp_path / "broken"
+def _one_page_book(project, code: str):
+    """A book with this repository's configuration and a single page running ``code``."""
     project.mkdir()
     shutil.copy(ROOT / "_config.yml", project / "_config.yml")
-    (project / "_toc.yml").write_text("format: jb-book\nroot: failing\n", encoding="utf-8")
-    (project / "failing.md").write_text(
+    shutil.copy(ROOT / "references.bib", project / "references.bib")
+    (project / "vendor").symlink_to(ROOT / "vendor")
+    (project / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
+    (project / "page.md").write_text(
         "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: python3\n"
-        "  display_name: Python 3\n---\n\n# Failing\n\n```{code-cell} ipython3\nraise RuntimeError('boom 42')\n```\n",
-        encoding="utf-8")
-    result = build(project)
+        f"  display_name: Python 3\n---\n\n# Page\n\n```{{code-cell}} ipython3\n{code}\n```\n", encoding="utf-8")
+    return build(project)
+
+
+def test_a_notebook_that_raises_fails_the_build(tmp_path):
+    control = _one_page_book(tmp_path / "fine", "print('fine 42')")
+    assert control.returncode == 0, control.stdout[-2000:]  # the same book without the error builds
+    result = _one_page_book(tmp_path / "broken", "raise RuntimeError('boom 42')")
     assert result.returncode != 0
     assert "boom 42" in result.stdout + result.stderr
-    assert not (project / "_build/html/failing.html").exists() or \
-        "boom 42" not in (project / "_build/html/failing.html").read_text(encoding="utf-8")
+    page = tmp_path / "broken/_build/html/page.html"
+    assert not page.exists() or "boom 42" not in page.read_text(encoding="utf-8")
 
 
 def _toc_sources():
