@@ -1,6 +1,7 @@
 """Provenance and validation: quotes are the report's words, bad files name file, line and column."""
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,14 @@ def test_validation_never_writes_to_data(data_copy):
     before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
     data.validate_all()
     assert before == {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+
+
+def test_the_data_dictionary_lists_every_file_with_its_row_count():
+    # data/README.md's contents table: | [`official/tech_loans.csv`](#...) | 119 |
+    readme = (ROOT / "data/README.md").read_text(encoding="utf-8")
+    listed = {name: int(n) for name, n in re.findall(r"\| \[`([\w/]+\.csv)`\]\([^)]*\) \| (\d+) \|", readme)}
+    files = sorted(str(p.relative_to(ROOT / "data")) for p in (ROOT / "data").rglob("*.csv"))
+    assert sorted(listed) == files
+    for name, rows in listed.items():
+        with (ROOT / "data" / name).open(encoding="utf-8", newline="") as fh:
+            assert sum(1 for _ in csv.DictReader(fh)) == rows, name

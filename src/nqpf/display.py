@@ -32,6 +32,7 @@ _STYLE = """
 .nqpf-badge {color: #fff; border-radius: 3px; padding: 1px 5px; white-space: nowrap; font-size: 0.9em;}
 .nqpf-filters {margin: 0.5em 0 1em 0;}
 .nqpf-filters label {margin-right: 1em;}
+.nqpf-scroll {overflow-x: auto; max-width: 100%;}
 </style>
 """
 
@@ -88,7 +89,8 @@ def scorecard_html(card: pd.DataFrame, table_id: str = "nqpf-scorecard") -> str:
             f'<label>Section <select name="section"><option value="">all</option>{options}</select></label>'
             f'<label>Verdict <select name="verdict"><option value="">all</option>{verdicts}</select></label>'
             f'<span class="nqpf-count"></span></div>'
-            f'<table class="nqpf-card"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>{script}')
+            f'<div class="nqpf-scroll"><table class="nqpf-card"><thead>{head}</thead><tbody>{"".join(rows)}</tbody>'
+            f'</table></div></div>{script}')
 
 
 def plain_table(frame: pd.DataFrame) -> str:
@@ -96,4 +98,5 @@ def plain_table(frame: pd.DataFrame) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
                    for row in frame.itertuples(index=False))
-    return f'{_STYLE}<table class="nqpf-card"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return (f'{_STYLE}<div class="nqpf-scroll"><table class="nqpf-card"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{body}</tbody></table></div>')
