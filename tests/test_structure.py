@@ -63,3 +63,20 @@ def test_the_credit_share_widget_gives_the_share_for_each_setting_and_never_rais
     missing = spec.result(definition="loan_type", with_government_bonds=False, period="2022-09-30")
     assert missing.value == "n/a" and "lacks government_bonds" in missing.text
     assert all(spec.result(**s).text for s in spec.settings())
+
+
+def test_a_widget_recomputes_live_and_a_failing_recomputation_shows_a_message_not_a_traceback():
+    from nqpf.widgets import Control, Result, WidgetSpec
+    calls = []
+
+    def compute(x):
+        calls.append(x)
+        if x == 2 and len(calls) > 2:
+            raise RuntimeError("data file vanished")
+        return Result(f"x is {x}", float(x))
+
+    spec = WidgetSpec("test_live", [Control("x", "x", (("one", 1), ("two", 2)), 1)], compute)
+    box = spec.widget()
+    control, stack = box.children[0], box.children[1]
+    control.value = 2  # the observer recomputes the visible result through Python
+    assert "data file vanished" in stack.children[1].value and 'data-value="n/a"' in stack.children[1].value

@@ -137,7 +137,11 @@ class WidgetSpec:
             node = body
             for level, ui in enumerate(controls):
                 node = node.children[ui.index]
-            node.value = result_html(self.result(**values), setting_key(values))
+            try:
+                result = self.result(**values)
+            except Exception as problem:  # a reader's control must never end in a traceback
+                result = Result(f"Could not recompute this setting from the data: {problem}", "n/a")
+            node.value = result_html(result, setting_key(values))
 
         for ui in controls:
             ui.observe(recompute, names="index")
