@@ -136,3 +136,25 @@ def test_a_missing_official_figure_makes_the_claim_not_checkable(data_copy):
 def test_the_report_year_is_2024_for_dates_without_a_year():
     q = claims.parse_quantity("6月19日")
     assert dt.date.fromordinal(int(q.value)) == dt.date(2024, 6, 19)
+
+
+def test_claims_about_an_official_documents_wording_are_checked_against_its_excerpts(card):
+    for claim_id in ["concept.official_definition", "concept.core_marker", "industries.new_industry_definition",
+                     "gwr.traditional_upgrade", "gwr.digital_subfields_named", "gwr.ai_plus",
+                     "csrc.hard_tech_priority", "concept.gwr_2024_first_task"]:
+        assert card.loc[claim_id, "verdict"] == "reproduced", claim_id
+        assert "data/official/documents.csv" in card.loc[claim_id, "reason"], claim_id
+    # the Zhongguancun plan's 力争通过5年时间
+    assert (card.loc["pilot.beijing_years", "verdict"], card.loc["pilot.beijing_years", "replicated"]) == ("reproduced", 5)
+
+
+def test_a_phrase_missing_from_partial_excerpts_is_not_checkable_not_differs(card):
+    # every copy of the Government Work Report found is cut off before 氢能…低空经济
+    row = card.loc["gwr.emerging_subfields_named"]
+    assert row["verdict"] == "not_checkable"
+    assert "3 of 9" in row["reason"] and "氢能" in row["reason"]
+
+
+def test_document_wording_ignores_typography():
+    assert checks.normalise("推动传统产业高端化、智能化、绿色化转型。（一）“人工智能＋”") == \
+        checks.normalise("推动传统产业高端化、智能化、绿色化转型。(一)\"人工智能+\"")

@@ -62,6 +62,34 @@ def count_ordinals(passage: str) -> int:
     return n
 
 
+_PUNCTUATION = str.maketrans({"，": ",", "（": "(", "）": ")", "：": ":", "；": ";", "“": '"', "”": '"',
+                              "＋": "+", "《": "<", "》": ">"})
+
+
+def normalise(text: str) -> str:
+    """Compare wording, not typography: no whitespace, ASCII punctuation (pages mix both)."""
+    return squeeze(text).translate(_PUNCTUATION)
+
+
+def document_says(ctx: Context, document: str, phrases: list[str], what: str) -> Evidence:
+    """A qualitative claim about an official document's wording: every phrase must be in one of
+    its sourced excerpts. A phrase missing from the excerpts is no proof it is missing from the
+    document (excerpts are partial), so the claim is then not checkable, not "differs"."""
+    rows = ctx.excerpts(document)
+    texts = [(int(r["excerpt"]), normalise(r["quote_zh"]), r["source_url"]) for _, r in rows.iterrows()]
+    found = {p: [(n, url) for n, t, url in texts if normalise(p) in t] for p in phrases}
+    missing = [p for p, hits in found.items() if not hits]
+    if missing:
+        raise NotCheckable(f"{len(phrases) - len(missing)} of {len(phrases)} {what} are in the sourced excerpts of "
+                           f"{document}; not found: {'、'.join(missing)} (the excerpts are partial: the text that would "
+                           f"carry them was on no public page this book could read)")
+    where = sorted({n for hits in found.values() for n, _ in hits})
+    urls = tuple(sorted({url for hits in found.values() for _, url in hits}))
+    subject = f"the phrase {phrases[0]} is" if len(phrases) == 1 else f"all {len(phrases)} {what} are"
+    return Evidence(None, "text", f"{subject} in the official text ({document}, excerpt "
+                    f"{', '.join(map(str, where))} in data/official/documents.csv)", urls, holds=True)
+
+
 # --------------------------------------------------------------------------- 一 concept
 @check("intro.gwr_first_task")
 def _gwr_this_year(ctx: Context) -> Evidence:
@@ -94,20 +122,21 @@ def _politburo(ctx: Context) -> Evidence:
 
 @check("concept.cewc_first_inclusion")
 def _cewc_first(ctx: Context) -> Evidence:
-    row = ctx.event("cewc_2023")
-    if "新质生产力" not in squeeze(row["quote_zh"]):
-        raise NotCheckable("the sourced CEWC 2023 sentence does not mention 新质生产力")
-    raise NotCheckable("the CEWC 2023 source mentions 发展新质生产力, but 'first time' needs every earlier "
-                       "CEWC communiqué, which data/official/ does not hold")
+    said = document_says(ctx, "cewc_2023", ["发展新质生产力"], "phrases")  # the 2023 communiqué does say it
+    raise NotCheckable(f"{said.how}; but 'for the first time' needs every earlier communiqué, and the 2022 one "
+                       "was not found on a public page")
 
 
 @check("concept.gwr_2024_first_task")
 def _gwr_first_task(ctx: Context) -> Evidence:
-    row = ctx.event("gwr_2024")
-    text = squeeze(f"{row['quote_zh']} {row['note']} {row['description_en']}")
-    holds = "大力推进现代化产业体系建设" in text and ("（一）" in text or "(一)" in text or "first" in text)
-    return Evidence(None, "text", "the sourced 2024 Government Work Report text lists 大力推进现代化产业体系建设，"
-                    "加快发展新质生产力 as task (一), the first", (row["source_url"],), holds=holds)
+    rows = ctx.excerpts("gwr_2024")
+    tasks = [normalise(q) for q in rows["quote_zh"] if "扎实做好各项工作" in q]
+    if not tasks:
+        raise NotCheckable("no sourced excerpt of the 2024 Government Work Report lists its tasks in order")
+    first = tasks[0].split("扎实做好各项工作:", 1)[-1].split(";", 1)[0]
+    return Evidence(None, "text", f"the 2024 Government Work Report's list of tasks begins with {first} "
+                    "(data/official/documents.csv)", tuple(rows["source_url"]),
+                    holds=first == normalise("大力推进现代化产业体系建设，加快发展新质生产力"))
 
 
 @check("concept.dense_mentions")
@@ -132,10 +161,15 @@ def _local_gov(ctx: Context) -> Evidence:
     raise NotCheckable("needs the 31 provincial 2024 government work reports, which data/official/ does not hold")
 
 
-@check("concept.official_definition", "concept.core_marker")
+@check("concept.official_definition")
 def _definition(ctx: Context) -> Evidence:
-    raise NotCheckable("needs the full text of the 31 Jan 2024 Politburo study speech; only its date and "
-                       "headline are sourced in data/official/events.csv")
+    return document_says(ctx, "politburo_study_2024_01", ["创新起主导作用", "具有高科技、高效能、高质量特征",
+                                                           "符合新发展理念的先进生产力质态"], "parts of the definition")
+
+
+@check("concept.core_marker")
+def _core_marker(ctx: Context) -> Evidence:
+    return document_says(ctx, "politburo_study_2024_01", ["以全要素生产率大幅提升为核心标志"], "phrases")
 
 
 @check("concept.three_factors")
@@ -162,8 +196,9 @@ def _programme_period(ctx: Context) -> Evidence:
 
 @check("industries.new_industry_definition")
 def _new_industry_definition(ctx: Context) -> Evidence:
-    raise NotCheckable("needs the programme's full text to compare the definition word for word; "
-                       "data/official/ holds only its date and the 8+9 industry list")
+    return document_says(ctx, "new_industry_standard_programme_2023",
+                         ["新产业是指应用新技术发展壮大的新兴产业和未来产业", "具有创新活跃、技术密集、发展前景广阔等特征",
+                          "关系国民经济社会发展和产业结构优化升级全局"], "clauses of the definition")
 
 
 def _industries(ctx: Context, group: str | None) -> int:
@@ -202,9 +237,29 @@ def _gwr_areas(ctx: Context) -> Evidence:
     return count_evidence(areas, "areas in 图表3", "data/report/gwr2024_items.csv")
 
 
-@check("gwr.traditional_upgrade", "gwr.emerging_subfields_named", "gwr.digital_subfields_named", "gwr.ai_plus")
-def _gwr_wording(ctx: Context) -> Evidence:
-    raise NotCheckable("needs the full text of the 2024 Government Work Report, which data/official/ does not hold")
+def _named_sectors(ctx: Context, area: str) -> list[str]:
+    table = ctx.table("gwr2024_named_sectors")
+    return list(table.loc[table["area_en"] == area, "sector_zh"])
+
+
+@check("gwr.traditional_upgrade")
+def _gwr_traditional(ctx: Context) -> Evidence:
+    return document_says(ctx, "gwr_2024", ["推动传统产业高端化、智能化、绿色化转型"], "phrases")
+
+
+@check("gwr.emerging_subfields_named")
+def _gwr_emerging(ctx: Context) -> Evidence:
+    return document_says(ctx, "gwr_2024", _named_sectors(ctx, "emerging_future"), "emerging and future sub-fields")
+
+
+@check("gwr.digital_subfields_named")
+def _gwr_digital(ctx: Context) -> Evidence:
+    return document_says(ctx, "gwr_2024", _named_sectors(ctx, "digital_economy"), "digital-economy sub-fields")
+
+
+@check("gwr.ai_plus")
+def _gwr_ai_plus(ctx: Context) -> Evidence:
+    return document_says(ctx, "gwr_2024", ["开展“人工智能+”行动"], "phrases")
 
 
 # --------------------------------------------------------------------------- 二 relending
@@ -298,7 +353,10 @@ def _nfra_text(ctx: Context) -> Evidence:
 
 @check("nfra.equity_investment_pilot")
 def _nfra_aic(ctx: Context) -> Evidence:
-    raise NotCheckable("needs an NFRA statement on the AIC equity-investment pilot, not in data/official/")
+    later = document_says(ctx, "nfra_aic_equity_pilot_2024", ["股权投资试点范围由上海扩大至"], "phrases")
+    raise NotCheckable("the NFRA statement that it was studying a wider AIC equity-investment pilot was not found; "
+                       f"that it widened the pilot from Shanghai to 18 cities in September 2024 is sourced ({later.how}), "
+                       "but that came after the report")
 
 
 @check("csrc.star_measures_date")
@@ -308,14 +366,20 @@ def _star_date(ctx: Context) -> Evidence:
 
 @check("csrc.star_measures_count")
 def _star_count(ctx: Context) -> Evidence:
-    return Evidence(float(len(ctx.table("star_market_measures"))), "条",
-                    f"{len(ctx.table('star_market_measures'))} measures listed (图表5)",
-                    ("data/report/star_market_measures.csv",))
+    in_report = len(ctx.table("star_market_measures"))
+    listing = [normalise(q) for q in ctx.excerpts("csrc_star_eight_measures_2024")["quote_zh"] if "1、" in q]
+    if not listing:
+        raise NotCheckable("no sourced excerpt lists the CSRC's measures")
+    official = len(re.findall(r"\d、", listing[0]))
+    return Evidence(float(official), "条", f"{official} measures in the CSRC's numbered list (data/official/documents.csv); "
+                    f"{in_report} in the report's 图表5 (data/report/star_market_measures.csv)",
+                    ("data/official/documents.csv",))
 
 
 @check("csrc.hard_tech_priority")
 def _hard_tech(ctx: Context) -> Evidence:
-    raise NotCheckable("needs the CSRC document's text; data/official/ holds only its date")
+    return document_says(ctx, "csrc_star_eight_measures_2024",
+                         ["优先支持新产业新业态新技术领域突破关键核心技术的“硬科技”企业在科创板上市"], "phrases")
 
 
 @check("csrc.lujiazui_2024")
@@ -406,8 +470,14 @@ def _pilot_named(ctx: Context) -> Evidence:
 
 @check("pilot.beijing_years")
 def _beijing(ctx: Context) -> Evidence:
-    raise NotCheckable("the Zhongguancun plan's text is not on a stored public page; the 5-year target "
-                       "is the report's only source")
+    rows = ctx.excerpts("zhongguancun_pilot_zone_plan")
+    for _, row in rows.iterrows():
+        match = re.search(r"力争通过(\d+)年时间", normalise(row["quote_zh"]))
+        if match:
+            years = int(match.group(1))
+            return Evidence(float(years), "年", f"the Zhongguancun plan: 力争通过{years}年时间 "
+                            f"(data/official/documents.csv, line {row['_line']})", (row["source_url"],))
+    raise NotCheckable("no sourced excerpt of the Zhongguancun plan states its time frame")
 
 
 @check("pilot.hefei_actions")
@@ -563,6 +633,11 @@ def _indirect(ctx: Context) -> Evidence:
                     ("data/official/tsf_stock.csv",), holds=s.percent > MAJORITY_PERCENT)
 
 
-@check("recommend.vc_guide_fund", "recommend.guarantee_fund")
-def _funds(ctx: Context) -> Evidence:
-    raise NotCheckable("an existence claim about a government fund; no official document on it is in data/official/")
+@check("recommend.vc_guide_fund")
+def _vc_fund(ctx: Context) -> Evidence:
+    return document_says(ctx, "vc_guide_fund", ["设立国家新兴产业创业投资引导基金"], "phrases")
+
+
+@check("recommend.guarantee_fund")
+def _guarantee_fund(ctx: Context) -> Evidence:
+    return document_says(ctx, "national_financing_guarantee_fund", ["国家融资担保基金"], "phrases")

@@ -78,6 +78,18 @@ class Context:
     def events(self) -> pd.DataFrame:
         return self._get("events", data.events)
 
+    @property
+    def documents(self) -> pd.DataFrame:
+        return self._get("documents", data.documents)
+
+    def excerpts(self, document: str) -> pd.DataFrame:
+        """The sourced excerpts of an official document; :class:`NotCheckable` when none was found."""
+        rows = self.documents[self.documents["document"] == document]
+        if rows.empty:
+            raise NotCheckable(f"no excerpt of the document {document!r} was found on a public page "
+                               f"(data/official/documents.csv)")
+        return rows
+
     def table(self, name: str) -> pd.DataFrame:
         return self._get(("table", name), lambda: data.report_table(name))
 

@@ -451,8 +451,29 @@ def events() -> pd.DataFrame:
     return frame
 
 
+def documents() -> pd.DataFrame:
+    """Verbatim excerpts of official documents (``data/official/documents.csv``), for the
+    claims about what a document says."""
+    schema = pa.DataFrameSchema(
+        {
+            "_line": pa.Column(int),
+            "document": _text(False, pa.Check.str_matches(_SNAKE)),
+            "excerpt": pa.Column(int, coerce=True, nullable=False),
+            "date": _text(True, pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$")),
+            "source_url": _text(False, HTTP_URL),
+            "source_title": _text(True),
+            "quote_zh": _text(False),
+            "cross_check_url": _text(True, HTTP_URL),
+            "note": _text(True),
+        },
+        unique=["document", "excerpt"],
+        strict=False,
+    )
+    return load(data_dir() / "official" / "documents.csv", schema)
+
+
 #: official files that are not statistic series (they have their own schema)
-SPECIAL_OFFICIAL = {"events"}
+SPECIAL_OFFICIAL = {"events", "documents"}
 
 #: report tables: file stem → (columns with nullability, key, numeric columns)
 REPORT_TABLES: dict[str, tuple[dict[str, bool], list[str], tuple[str, ...]]] = {
@@ -523,6 +544,8 @@ def validate_all() -> list[str]:
                 for p in sorted(folder.glob("*.csv")) if p.stem not in SPECIAL_OFFICIAL]
     if (folder / "events.csv").exists():
         loaders.append(("data/official/events.csv", events))
+    if (folder / "documents.csv").exists():
+        loaders.append(("data/official/documents.csv", documents))
     for name, loader in loaders:
         try:
             frame = loader()
