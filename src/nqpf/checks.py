@@ -498,6 +498,8 @@ _CREDIT = {
     "credit.hitech_firms": "hitech_firms_with_loans",
     "credit.hitech_access_rate": "hitech_loan_access_rate",
 }
+
+
 def _credit_check(indicator: str):
     def fn(ctx: Context) -> Evidence:
         try:
@@ -582,12 +584,17 @@ EQUITY_LOW_PERCENT = 5.0
 MAJORITY_PERCENT = 50.0
 
 
+def _tsf_table(ctx: Context):
+    """The TSF stock by component, built once per engine run."""
+    return ctx._get("tsf_table", lambda: structure.stock_table(ctx.official))
+
+
 def bracketed_share(ctx: Context, components: tuple[str, ...], with_government_bonds: bool,
                     threshold: float, above: bool) -> tuple[structure.Share, str]:
     """The share at the report's quarter; if its components were not found, at the nearest
     period ends on either side, provided both lead to the same conclusion about ``threshold``.
     Returns the share used and a sentence saying which periods were compared."""
-    table = structure.stock_table(ctx.official)
+    table = _tsf_table(ctx)
     periods = structure.bracketing_periods(table, STRUCTURE_PERIOD, components, with_government_bonds)
     if not periods:
         raise NotCheckable("no period end in data/official/tsf_stock.csv has the components needed")
@@ -608,8 +615,7 @@ def bracketed_share(ctx: Context, components: tuple[str, ...], with_government_b
 def _credit_share(ctx: Context) -> Evidence:
     name, with_gov = structure.HEADLINE_DEFINITION
     headline, where = bracketed_share(ctx, structure.CREDIT_DEFINITIONS[name], with_gov, 80.0, True)
-    table = structure.stock_table(ctx.official)
-    others = structure.credit_shares(table.loc[[headline.period_end]])
+    others = structure.credit_shares(_tsf_table(ctx).loc[[headline.period_end]])
     alt = "; ".join(f"{r.label}{'' if r.with_government_bonds else ', excluding government bonds'}: "
                     f"{r.share_percent:.1f}%" for r in others.itertuples())
     return Evidence(headline.percent, "%", f"{structure.CREDIT_LABELS[name]} as a share of the whole TSF stock "
