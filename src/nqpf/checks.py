@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import lending, structure
+from . import lending, local, structure
 from .claims import Context, Evidence, NotCheckable, check
 from .data import report_text, squeeze
 from .quantities import REPORT_AS_OF
 
 REPORT = "data/report/report_zh.txt"
-PERIOD_Q1_2024 = dt.date(2024, 3, 31)
+PERIOD_Q1_2024 = lending.REPORT_QUARTER
 
 
 # --------------------------------------------------------------------------- helpers
@@ -431,11 +431,8 @@ def _provincial(ctx: Context) -> Evidence:
 
 @check("pilot.since_2021")
 def _pilot_since(ctx: Context) -> Evidence:
-    zones = ctx.table("pilot_zones")
-    first = zones.sort_values("approved").iloc[0]
-    year = int(str(first["approved"])[:4])
-    month = int(str(first["approved"])[5:7]) if len(str(first["approved"])) >= 7 else 1
-    return Evidence(dt.date(year, month, 1), "date", f"the first zone ({first['zone_en']}) was approved in "
+    first = local.zones(ctx.table("pilot_zones")).iloc[0]
+    return Evidence(first["earliest"], "date", f"the first zone ({first['zone_en']}) was approved in "
                     f"{first['approved']}", (first["source_url"],))
 
 
@@ -447,17 +444,11 @@ def _pilot_count(ctx: Context) -> Evidence:
 
 @check("pilot.three_years")
 def _pilot_years(ctx: Context) -> Evidence:
-    zones = ctx.table("pilot_zones")
-    first = str(zones["approved"].min())
-    if len(first) < 7:
-        # only the year is sourced: measure from its end, the latest the first approval can be
-        start = dt.date(int(first[:4]), 12, 31)
-    else:
-        start = dt.date.fromisoformat(first if len(first) == 10 else first + "-01")
-    report_date = REPORT_AS_OF
-    years = (report_date - start).days / 365.25
-    return Evidence(years, "年", f"from the first approval ({first}, latest possible day {start}) to mid-2024 "
-                    f"is {years:.2f} years", ("data/report/pilot_zones.csv",))
+    # measure from the latest day the first approval can be (only its year may be sourced)
+    first = local.zones(ctx.table("pilot_zones")).iloc[0]
+    years = local.years_between(first["latest"], REPORT_AS_OF)
+    return Evidence(years, "年", f"from the first approval ({first['approved']}, latest possible day "
+                    f"{first['latest']}) to mid-2024 is {years:.2f} years", ("data/report/pilot_zones.csv",))
 
 
 @check("pilot.named_zones")

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from . import lending
 from .claims import VERDICTS
-from .quantities import to_base
+from .quantities import REPORT_AS_OF
 
 #: the report's parts, by the first character of a claim's section
 PARTS: dict[str, str] = {
@@ -35,8 +36,8 @@ VERDICT_NAMES = {"reproduced": "reproduced 复现", "within_precision": "within 
                  "differs": "differs 不符", "not_checkable": "not checkable 无法核查"}
 VERDICT_COLOURS = {"reproduced": "#1a7f37", "within_precision": "#2f6fb0", "differs": "#c0392b",
                    "not_checkable": "#9aa0a6"}
-REPORT_PERIOD = dt.date(2024, 3, 31)  # the report's loan figures are for end-2024Q1
-REPORT_STRUCTURE_PERIOD = dt.date(2024, 6, 30)  # its financing-structure claims are "as of mid-2024"
+REPORT_PERIOD = lending.REPORT_QUARTER  # the report's loan figures are for end-2024Q1
+REPORT_STRUCTURE_PERIOD = REPORT_AS_OF  # its financing-structure claims are "as of mid-2024"
 
 
 def _section_key(section: str) -> tuple[int, str]:
@@ -88,12 +89,6 @@ class LoanEvidence:
         return 100.0 * self.tech_sme_balance / self.all_loans_balance
 
 
-def _values(official: pd.DataFrame, indicator: str) -> pd.Series:
-    """One indicator's values as written (in its data unit), indexed by period end."""
-    rows = official[official["indicator"] == indicator]
-    return pd.Series([float(v) for v in rows["value"]], index=list(rows["period_end"]), dtype=float).sort_index()
-
-
 def nearest_common(series: list[pd.Series], target: dt.date) -> dt.date:
     """The period end nearest ``target`` (the earlier on a tie) at which every series has a value;
     ``KeyError`` if there is none."""
@@ -106,13 +101,13 @@ def nearest_common(series: list[pd.Series], target: dt.date) -> dt.date:
 def loan_evidence(official: pd.DataFrame, target: dt.date = REPORT_PERIOD) -> LoanEvidence:
     """Growth and share of loans to tech-based SMEs against all loans (本外币), each at ``target``
     if the data has it, else at the nearest period end that has both figures."""
-    sme_growth, all_growth = _values(official, "tech_sme_loan_growth_yoy"), _values(official, "all_loans_fc_growth_yoy")
+    sme_growth = lending.series(official, "tech_sme_loan_growth_yoy")
+    all_growth = lending.series(official, "all_loans_fc_growth_yoy")
     g = nearest_common([sme_growth, all_growth], target)
-    units = official.drop_duplicates("indicator").set_index("indicator")["unit"]
-    sme = _values(official, "tech_sme_loan_balance") * to_base(1, units.get("tech_sme_loan_balance", "万亿元")) / 1e12
-    total = _values(official, "all_loans_fc_balance") * to_base(1, units.get("all_loans_fc_balance", "万亿元")) / 1e12
+    sme = lending.series(official, "tech_sme_loan_balance")  # 万亿元, whatever unit a row was written in
+    total = lending.series(official, "all_loans_fc_balance")
     s = nearest_common([sme, total], target)
-    access = _values(official, "tech_sme_loan_access_rate")
+    access = lending.series(official, "tech_sme_loan_access_rate")
     a = nearest_common([access], target) if not access.empty else None
     return LoanEvidence(g, float(sme_growth[g]), float(all_growth[g]), s, float(sme[s]), float(total[s]),
                         a, float(access[a]) if a is not None else None)
