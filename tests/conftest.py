@@ -35,8 +35,9 @@ def copy_project(dest: Path) -> Path:
 
 def build(project: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "NQPF_ROOT"}
-    return subprocess.run([str(JB), "build", str(project), *JB_FLAGS], capture_output=True, text=True,
-                          env=env, cwd=project, timeout=1800)
+    return subprocess.run(
+        [str(JB), "build", str(project), *JB_FLAGS], capture_output=True, text=True, env=env, cwd=project, timeout=1800
+    )
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +47,16 @@ def built_book(tmp_path_factory) -> Path:
     result = build(project)
     assert result.returncode == 0, f"the book failed to build:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     return project / "_build" / "html"
+
+
+def read_notebook(path: Path):
+    """A chapter (MyST text notebook) as an nbformat notebook, through jupytext."""
+    import jupytext
+
+    return jupytext.read(path)
+
+
+def notebook_markdown(name: str) -> str:
+    """The prose of a chapter notebook (its markdown cells, joined)."""
+    nb = read_notebook(ROOT / "notebooks" / f"{name}.md")
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
