@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JB_FLAGS := --builder html -W -n --keep-going
 
-.PHONY: setup system-font system-browser book test lab validate scorecard bench clean
+.PHONY: setup system-font system-browser book test test-fast check lab validate scorecard bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,20 @@ book: setup
 
 test: setup system-browser
 	$(BIN)/python -m pytest
+
+# No build, no browser: the unit tests (a few seconds).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not build and not browser"
+
+# What review should not have to catch: format, lint (package, tests, tools, notebooks' code),
+# notebooks stored as MyST text, the package's layer contract, and the fast tests.
+check: $(STAMP)
+	$(BIN)/ruff format --check src tests tools
+	$(BIN)/ruff check src tests tools
+	$(BIN)/nbqa ruff notebooks book
+	$(BIN)/python tools/check_notebooks.py
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q -m "not build and not browser"
 
 lab: setup
 	$(BIN)/python -m pip install --quiet -e ".[lab]"

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
-from nqpf import claims
-from conftest import ROOT, build
+from conftest import ROOT, build, read_notebook
+from nqpf import engine
 
 pytestmark = pytest.mark.build
 
@@ -29,17 +29,19 @@ def test_no_page_shows_a_traceback_or_an_error_output(built_book):
 
 def test_the_scorecard_lists_every_claim_with_the_engines_verdict(built_book):
     html = page(built_book, "book/scorecard.html")
-    card = claims.scorecard()
+    card = engine.scorecard()
     for row in card.itertuples():
         match = re.search(rf'data-verdict="(\w+)"><td><code>{re.escape(row.id)}</code>', html)
         assert match and match.group(1) == row.verdict, row.id
 
 
 def test_the_glued_counts_are_the_engines_counts(built_book):
-    counts = claims.verdict_counts(claims.scorecard())
+    counts = engine.verdict_counts(engine.scorecard())
     text = re.sub(r"<[^>]+>", "", page(built_book, "book/scorecard.html"))
-    expected = (f"Of the {sum(counts.values())} claims in the register, {counts['reproduced']} are "
-                f"reproduced exactly, {counts['within_precision']} are within the precision")
+    expected = (
+        f"Of the {sum(counts.values())} claims in the register, {counts['reproduced']} are "
+        f"reproduced exactly, {counts['within_precision']} are within the precision"
+    )
     assert expected in re.sub(r"\s+", " ", text.replace("**", ""))
 
 
@@ -52,7 +54,9 @@ def _one_page_book(project, code: str):
     (project / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
     (project / "page.md").write_text(
         "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: python3\n"
-        f"  display_name: Python 3\n---\n\n# Page\n\n```{{code-cell}} ipython3\n{code}\n```\n", encoding="utf-8")
+        f"  display_name: Python 3\n---\n\n# Page\n\n```{{code-cell}} ipython3\n{code}\n```\n",
+        encoding="utf-8",
+    )
     return build(project)
 
 
@@ -68,17 +72,14 @@ def test_a_notebook_that_raises_fails_the_build(tmp_path):
 
 def _toc_sources():
     import yaml
+
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     names = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
     return [p for n in names for p in (ROOT / f"{n}.ipynb", ROOT / f"{n}.md") if p.exists()]
 
 
 def _code_cells(path):
-    import nbformat
-    if path.suffix == ".ipynb":
-        return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
-    from myst_nb.core.read import read_myst_markdown_notebook
-    return [c for c in read_myst_markdown_notebook(path.read_text(encoding="utf-8")).cells if c.cell_type == "code"]
+    return [c for c in read_notebook(path).cells if c.cell_type == "code"]
 
 
 def test_every_executable_page_ends_by_recording_its_inputs():
@@ -87,14 +88,4 @@ def test_every_executable_page_ends_by_recording_its_inputs():
     assert len(pages) >= 11
     for path in pages:
         last = _code_cells(path)[-1]
-        assert "provenance.record()" in last.source and "remove-cell" in last.metadata.get("tags", []), path
-
-
-def test_every_chapter_notebook_is_committed_without_outputs():
-    import nbformat
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    assert len(notebooks) == 7
-    for path in notebooks:
-        for cell in nbformat.read(path, as_version=4).cells:
-            if cell.cell_type == "code":
-                assert cell.outputs == [] and cell.execution_count is None, path
+        assert "page.record()" in last.source and "remove-cell" in last.metadata.get("tags", []), path

@@ -20,8 +20,15 @@ from nqpf import widgets
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Console messages that are not errors of the book (each with why):
 CONSOLE_ALLOWLIST = [
     # html-manager logs this when a page has no widget state script; harmless
@@ -44,6 +51,7 @@ def browser():
         print("\n*** SKIPPING BROWSER TESTS: no Chromium at /usr/bin/chromium (run `make system-browser`) ***\n")
         pytest.skip("no Chromium: browser tests skipped (CI is unset)")
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield b
@@ -67,8 +75,9 @@ def site(built_book):
 
 
 def pages(built_book) -> list[str]:
-    return sorted(str(p.relative_to(built_book)) for p in built_book.glob("*/*.html")
-                  if p.parent.name in ("book", "notebooks"))
+    return sorted(
+        str(p.relative_to(built_book)) for p in built_book.glob("*/*.html") if p.parent.name in ("book", "notebooks")
+    )
 
 
 class Visit:
@@ -87,6 +96,7 @@ class Visit:
                 return r.continue_()
             self.remote.append(r.request.url)
             return r.abort()
+
         self.page.route("**/*", route)
         self.page.goto(url, wait_until="load")
         self.page.wait_for_timeout(800)
@@ -99,7 +109,9 @@ class Visit:
         self.page.close()
 
 
-def test_every_page_loads_without_remote_or_failed_requests_or_console_errors(browser, site, built_book, tmp_path_factory):
+def test_every_page_loads_without_remote_or_failed_requests_or_console_errors(
+    browser, site, built_book, tmp_path_factory
+):
     shots = tmp_path_factory.mktemp("screenshots")
     names = pages(built_book)
     assert len(names) >= 6
@@ -109,7 +121,9 @@ def test_every_page_loads_without_remote_or_failed_requests_or_console_errors(br
             assert visit.remote == [], f"{name} asked a remote host: {visit.remote}"
             assert visit.failed == [], f"{name} had failed requests: {visit.failed}"
             assert visit.errors == [], f"{name} logged errors: {visit.errors}"
-            broken = visit.page.evaluate("[...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 80))")
+            broken = visit.page.evaluate(
+                "[...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 80))"
+            )
             assert broken == [], f"{name}: images that did not load: {broken}"
             if not name.startswith(("book/reproducibility", "book/bibliography")):  # English-only pages
                 assert CJK.search(visit.page.inner_text("main")), f"{name} shows no Chinese text"
@@ -119,8 +133,15 @@ def test_every_page_loads_without_remote_or_failed_requests_or_console_errors(br
 
 
 def test_math_is_typeset_by_the_local_mathjax(browser, site, built_book):
-    with_math = [n for n in pages(built_book) if "mathjax" in (built_book / n).read_text(encoding="utf-8")
-                 and "\\(" in (built_book / n).read_text(encoding="utf-8") or "\\[" in (built_book / n).read_text(encoding="utf-8")]
+    with_math = [
+        n
+        for n in pages(built_book)
+        if (
+            "mathjax" in (built_book / n).read_text(encoding="utf-8")
+            and "\\(" in (built_book / n).read_text(encoding="utf-8")
+        )
+        or "\\[" in (built_book / n).read_text(encoding="utf-8")
+    ]
     if not with_math:
         pytest.skip("no page has math yet")
     visit = Visit(browser, site + with_math[0])
@@ -162,7 +183,7 @@ def _check_widgets(browser, url: str):
         for i in range(boxes.count()):
             box = boxes.nth(i)
             widget_id = re.search(r"nqpf-widget-([\w-]+)", box.get_attribute("class")).group(1)
-            spec = widgets.find(widget_id)
+            spec = widgets.build(widget_id)
             controls = _controls(box)
             assert controls.count() == len(spec.controls), widget_id
             defaults = {c.name: c.default for c in spec.controls}

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from nqpf import provenance
 from conftest import build
+from nqpf import provenance
 
 pytestmark = pytest.mark.build
 
@@ -31,6 +31,7 @@ def built_copy(built_book, tmp_path):
 def readers_of(project, relpath: str) -> set[str]:
     """The pages whose cached provenance record lists ``relpath`` (or its folder's listing)."""
     from jupyter_cache import get_cache
+
     cache = get_cache(str(project / "_build" / ".jupyter_cache"))
     folder = "dir:" + relpath.rsplit("/", 1)[0]
     out = set()
@@ -49,7 +50,9 @@ def test_a_rebuild_with_nothing_changed_executes_nothing(built_copy):
 
 def test_a_changed_data_value_reexecutes_exactly_its_readers_and_the_glued_number_follows(built_copy):
     page = built_copy / "_build/html/book/scorecard.html"
-    before = re.search(r"<span class=\"pasted-text\">(\d+)</span> <strong>differ</strong>", page.read_text(encoding="utf-8"))
+    before = re.search(
+        r"<span class=\"pasted-text\">(\d+)</span> <strong>differ</strong>", page.read_text(encoding="utf-8")
+    )
     assert before, "the scorecard's glued count of differing claims is not on the page"
     expected = readers_of(built_copy, "data/official/relending.csv")
     assert "book/scorecard.md" in expected
@@ -68,5 +71,7 @@ def test_a_changed_data_value_reexecutes_exactly_its_readers_and_the_glued_numbe
     result = build(built_copy)
     assert result.returncode == 0, result.stdout[-3000:]
     assert executed(result.stdout + result.stderr) == expected
-    after = re.search(r"<span class=\"pasted-text\">(\d+)</span> <strong>differ</strong>", page.read_text(encoding="utf-8"))
+    after = re.search(
+        r"<span class=\"pasted-text\">(\d+)</span> <strong>differ</strong>", page.read_text(encoding="utf-8")
+    )
     assert int(after.group(1)) == int(before.group(1)) + 1  # relending.rate now differs

@@ -5,13 +5,17 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from nqpf import checks, claims, data
-from nqpf.claims import CHECKS, Evidence, VERDICTS, judge
+from nqpf import checks, data, engine
+from nqpf.analysis import relending
+from nqpf.checks import REGISTRY as CHECKS
+from nqpf.engine import VERDICTS, judge
+from nqpf.evidence import Evidence
+from nqpf.quantities import parse_quantity
 
 
 @pytest.fixture(scope="module")
 def card() -> pd.DataFrame:
-    return claims.scorecard().set_index("id")
+    return engine.scorecard().set_index("id")
 
 
 def test_every_claim_has_a_verdict_and_every_checkable_claim_a_check(card):
@@ -45,9 +49,16 @@ def test_the_predecessor_balances_add_up_to_3115(card):
 
 
 def test_the_2024_relending_terms_match_the_pboc_announcement(card):
-    expected = {"relending.quota": 5000, "relending.first_loan_quota": 1000, "relending.rate": 1.75,
-                "relending.term": 1, "relending.rollovers": 2, "relending.rollover_term": 1,
-                "relending.funding_share": 60, "relending.first_batch_banks": 21}
+    expected = {
+        "relending.quota": 5000,
+        "relending.first_loan_quota": 1000,
+        "relending.rate": 1.75,
+        "relending.term": 1,
+        "relending.rollovers": 2,
+        "relending.rollover_term": 1,
+        "relending.funding_share": 60,
+        "relending.first_batch_banks": 21,
+    }
     for claim_id, value in expected.items():
         assert (card.loc[claim_id, "verdict"], card.loc[claim_id, "replicated"]) == ("reproduced", value), claim_id
 
@@ -59,21 +70,35 @@ def test_same_wording_in_the_source_counts_as_reproduced(card):
 
 
 def test_month_dated_events_fall_within_the_month(card):
-    for claim_id, date in [("concept.first_proposed", "2023-09-07"), ("concept.cewc_2023", "2023-12-11"),
-                           ("concept.politburo_study_2024", "2024-01-31"), ("relending.launch_date", "2024-04-07")]:
+    for claim_id, date in [
+        ("concept.first_proposed", "2023-09-07"),
+        ("concept.cewc_2023", "2023-12-11"),
+        ("concept.politburo_study_2024", "2024-01-31"),
+        ("relending.launch_date", "2024-04-07"),
+    ]:
         assert (card.loc[claim_id, "verdict"], card.loc[claim_id, "replicated"]) == ("within_precision", date)
 
 
 def test_a_day_dated_event_is_reproduced(card):
-    assert (card.loc["csrc.star_measures_date", "verdict"], card.loc["csrc.star_measures_date", "replicated"]) \
-        == ("reproduced", "2024-06-19")
+    assert (card.loc["csrc.star_measures_date", "verdict"], card.loc["csrc.star_measures_date", "replicated"]) == (
+        "reproduced",
+        "2024-06-19",
+    )
 
 
 def test_list_counts_match_the_tables(card):
-    for claim_id, n in [("industries.emerging_count", 8), ("industries.future_count", 9),
-                        ("industries.new_industries_count", 17), ("industries.sei_domains_count", 9),
-                        ("gwr.areas_count", 3), ("csrc.star_measures_count", 8), ("pilot.zones_count", 7),
-                        ("recommend.count", 4), ("csrc.wu_qing_priorities_count", 3), ("pilot.hefei_actions", 4)]:
+    for claim_id, n in [
+        ("industries.emerging_count", 8),
+        ("industries.future_count", 9),
+        ("industries.new_industries_count", 17),
+        ("industries.sei_domains_count", 9),
+        ("gwr.areas_count", 3),
+        ("csrc.star_measures_count", 8),
+        ("pilot.zones_count", 7),
+        ("recommend.count", 4),
+        ("csrc.wu_qing_priorities_count", 3),
+        ("pilot.hefei_actions", 4),
+    ]:
         assert (card.loc[claim_id, "verdict"], card.loc[claim_id, "replicated"]) == ("reproduced", n), claim_id
 
 
@@ -98,7 +123,7 @@ def test_single_bank_loans_are_not_checkable_with_the_registers_reason(card):
 
 def test_a_value_outside_the_range_differs_with_a_signed_gap():
     claim = pd.Series({"id": "x.y", "reported": "80%以上", "unit": "%"})
-    verdict, gap, reason, shown = judge(claim, Evidence(67.5, "%", "loan-type share"))
+    verdict, gap, reason, _shown = judge(claim, Evidence(67.5, "%", "loan-type share"))
     assert verdict == "differs" and gap == pytest.approx(-12.5) and "off by -12.5 %" in reason
 
 
@@ -115,37 +140,48 @@ def test_a_qualitative_claim_that_fails_is_reported_as_differs():
 
 
 def test_leverage_rejects_an_impossible_funding_share():
-    assert checks.leverage(5000, 60) == pytest.approx(8333.33, abs=0.01)
-    assert checks.leverage(5000, 100) == 5000
+    assert relending.supported_credit(5000, 60) == pytest.approx(8333.33, abs=0.01)
+    assert relending.supported_credit(5000, 100) == 5000
     with pytest.raises(ValueError, match="funding share"):
-        checks.leverage(5000, 0)
+        relending.supported_credit(5000, 0)
 
 
 def test_a_missing_official_figure_makes_the_claim_not_checkable(data_copy):
     import csv
+
     path = data_copy / "official/relending.csv"
     rows = [r for r in csv.DictReader(path.open(encoding="utf-8")) if r["indicator"] != "sti_2024_rate"]
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    verdict = claims.verdict_of("relending.rate")
+    verdict = engine.verdict_of("relending.rate")
     assert verdict.verdict == "not_checkable" and "sti_2024_rate" in verdict.reason
 
 
 def test_the_report_year_is_2024_for_dates_without_a_year():
-    q = claims.parse_quantity("6月19日")
+    q = parse_quantity("6月19日")
     assert dt.date.fromordinal(int(q.value)) == dt.date(2024, 6, 19)
 
 
 def test_claims_about_an_official_documents_wording_are_checked_against_its_excerpts(card):
-    for claim_id in ["concept.official_definition", "concept.core_marker", "industries.new_industry_definition",
-                     "gwr.traditional_upgrade", "gwr.digital_subfields_named", "gwr.ai_plus",
-                     "csrc.hard_tech_priority", "concept.gwr_2024_first_task"]:
+    for claim_id in [
+        "concept.official_definition",
+        "concept.core_marker",
+        "industries.new_industry_definition",
+        "gwr.traditional_upgrade",
+        "gwr.digital_subfields_named",
+        "gwr.ai_plus",
+        "csrc.hard_tech_priority",
+        "concept.gwr_2024_first_task",
+    ]:
         assert card.loc[claim_id, "verdict"] == "reproduced", claim_id
         assert "data/official/documents.csv" in card.loc[claim_id, "reason"], claim_id
     # the Zhongguancun plan's 力争通过5年时间
-    assert (card.loc["pilot.beijing_years", "verdict"], card.loc["pilot.beijing_years", "replicated"]) == ("reproduced", 5)
+    assert (card.loc["pilot.beijing_years", "verdict"], card.loc["pilot.beijing_years", "replicated"]) == (
+        "reproduced",
+        5,
+    )
 
 
 def test_a_phrase_missing_from_partial_excerpts_is_not_checkable_not_differs(card):
@@ -156,5 +192,6 @@ def test_a_phrase_missing_from_partial_excerpts_is_not_checkable_not_differs(car
 
 
 def test_document_wording_ignores_typography():
-    assert checks.normalise("推动传统产业高端化、智能化、绿色化转型。（一）“人工智能＋”") == \
-        checks.normalise("推动传统产业高端化、智能化、绿色化转型。(一)\"人工智能+\"")
+    assert checks.common.normalise(
+        "推动传统产业高端化、智能化、绿色化转型。（一）“人工智能＋”"
+    ) == checks.common.normalise('推动传统产业高端化、智能化、绿色化转型。(一)"人工智能+"')

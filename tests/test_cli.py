@@ -6,8 +6,19 @@ import sys
 
 from nqpf import cli
 
-COLUMNS = ["id", "section", "quote_zh", "reported", "low", "high", "unit", "replicated", "verdict", "reason",
-           "notebook"]
+COLUMNS = [
+    "id",
+    "section",
+    "quote_zh",
+    "reported",
+    "low",
+    "high",
+    "unit",
+    "replicated",
+    "verdict",
+    "reason",
+    "notebook",
+]
 
 
 def run(*args, env=None):
@@ -42,6 +53,7 @@ def test_validate_passes_on_the_committed_data():
 
 def test_validate_fails_naming_the_bad_cell(data_copy):
     import os
+
     path = data_copy / "official/events.csv"
     text = path.read_text(encoding="utf-8").replace("2024-06-19", "19 June 2024", 1)
     path.write_text(text, encoding="utf-8")

@@ -2,23 +2,25 @@
 recommendations is recomputed right, and the bibliography covers every page the data cite."""
 
 import datetime as dt
-import json
 import re
 
 import pandas as pd
 import pytest
 import yaml
 
-from nqpf import checks, claims, conclusions, data, structure
-from nqpf.claims import VERDICTS
-from conftest import ROOT
+from conftest import ROOT, notebook_markdown, read_notebook
+from nqpf import data, engine
+from nqpf.analysis import conclusions, relending, structure
+from nqpf.book import summary
+from nqpf.engine import VERDICTS
+from nqpf.report import PARTS
 
 MY_NOTEBOOKS = ["1-1_concept_and_timeline", "1-2_industry_scope", "3-3_recommendations"]
 
 
 @pytest.fixture(scope="module")
 def card() -> pd.DataFrame:
-    return claims.scorecard()
+    return engine.scorecard()
 
 
 @pytest.fixture(scope="module")
@@ -29,26 +31,30 @@ def official() -> pd.DataFrame:
 # --------------------------------------------------------------------------- the verdicts summed up
 def test_the_verdict_counts_by_section_and_by_part_add_up_to_the_register(card):
     register = len(data.claims())
-    for table in (conclusions.verdict_table(card), conclusions.verdict_by_part(card)):
+    for table in (summary.verdict_table(card), summary.verdict_by_part(card)):
         assert list(table.columns) == [*VERDICTS, "total"]
         assert table.loc["All", "total"] == register
         assert table.drop(index="All")["total"].sum() == register
         assert (table[list(VERDICTS)].sum(axis=1) == table["total"]).all()
-        assert table.loc["All", list(VERDICTS)].to_dict() == claims.verdict_counts(card)
+        assert table.loc["All", list(VERDICTS)].to_dict() == engine.verdict_counts(card)
 
 
 def test_the_sections_come_in_the_reports_order(card):
-    first = [s[0] for s in conclusions.verdict_table(card).index.drop("All")]
+    first = [s[0] for s in summary.verdict_table(card).index.drop("All")]
     assert first == sorted(first, key="导一二三".index)
-    assert list(conclusions.verdict_by_part(card).index)[:4] == list(conclusions.PARTS.values())
+    assert list(summary.verdict_by_part(card).index)[:4] == list(PARTS.values())
 
 
 def test_section_three_has_sixteen_claims_and_notebook_3_3_four(card):
     # the register's 三 section (data/report/claims.csv) and this page's own claims
-    table = conclusions.verdict_table(card)
+    table = summary.verdict_table(card)
     assert table.loc["三 四方面推动金融更好服务新质生产力", "total"] == 16
     assert sorted(card.loc[card["notebook"] == "3-3_recommendations", "id"]) == [
-        "recommend.count", "recommend.guarantee_fund", "recommend.heading_count", "recommend.vc_guide_fund"]
+        "recommend.count",
+        "recommend.guarantee_fund",
+        "recommend.heading_count",
+        "recommend.vc_guide_fund",
+    ]
 
 
 # --------------------------------------------------------------------------- the evidence
@@ -84,15 +90,19 @@ def test_credit_is_over_80_percent_only_for_loan_type_items_without_government_b
 
 
 def test_the_relending_quota_levers_8333_yi_of_credit_within_8300_duo(official):
-    terms = official[(official["indicator"].isin(["sti_2024_quota", "sti_2024_funding_share"]))
-                     & (official["period_end"] == dt.date(2024, 4, 7))].set_index("indicator")["value"]
-    assert checks.leverage(terms["sti_2024_quota"], terms["sti_2024_funding_share"]) == pytest.approx(8333.333, abs=1e-3)
-    assert claims.verdict_of("relending.credit_leverage").verdict == "within_precision"
+    terms = official[
+        (official["indicator"].isin(["sti_2024_quota", "sti_2024_funding_share"]))
+        & (official["period_end"] == dt.date(2024, 4, 7))
+    ].set_index("indicator")["value"]
+    assert relending.supported_credit(terms["sti_2024_quota"], terms["sti_2024_funding_share"]) == pytest.approx(
+        8333.333, abs=1e-3
+    )
+    assert engine.verdict_of("relending.credit_leverage").verdict == "within_precision"
 
 
 def test_the_report_makes_four_recommendations_and_the_engine_counts_four():
     assert list(data.report_table("recommendations")["order"]) == [1, 2, 3, 4]
-    verdict = claims.verdict_of("recommend.count")
+    verdict = engine.verdict_of("recommend.count")
     assert (verdict.verdict, verdict.replicated) == ("reproduced", 4)
 
 
@@ -123,17 +133,13 @@ def test_every_entry_is_filed_under_one_section_of_the_bibliography_page():
         assert re.search(r"keywords = \{(\w+)\}", body).group(1) in sections, key
 
 
-def notebook_markdown(name: str) -> str:
-    cells = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
-    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-
-
 def test_every_citation_in_the_pages_names_an_entry_of_references_bib():
     keys = set(bib_entries())
     pages = [notebook_markdown(n) for n in MY_NOTEBOOKS]
     pages += [p.read_text(encoding="utf-8") for p in (ROOT / "book").glob("*.md")]
-    cited = {k.strip() for page in pages for group in re.findall(r"\{cite[pt]?\}`([^`]+)`", page)
-             for k in group.split(",")}
+    cited = {
+        k.strip() for page in pages for group in re.findall(r"\{cite[pt]?\}`([^`]+)`", page) for k in group.split(",")
+    }
     assert cited and sorted(cited - keys) == []
 
 
@@ -151,11 +157,10 @@ def test_every_quotation_on_the_page_is_the_reports_own_words(name):
 
 
 @pytest.mark.parametrize("name", MY_NOTEBOOKS)
-def test_the_notebook_is_stored_without_outputs(name):
-    cells = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
-    code = [c for c in cells if c["cell_type"] == "code"]
-    assert all(not c["outputs"] and c["execution_count"] is None for c in code)
-    assert code[0]["metadata"].get("tags") == ["remove-cell"]
+def test_the_notebook_is_text_and_opens_with_a_hidden_setup_cell(name):
+    nb = read_notebook(ROOT / "notebooks" / f"{name}.md")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code[0].metadata.get("tags") == ["remove-cell"]
 
 
 def test_the_reproducibility_page_keeps_the_benchmark_section_for_the_readme():

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from nqpf import data
 from conftest import ROOT, SEED
+from nqpf import data
 
 
 def rewrite(path: Path, edit):
@@ -40,7 +40,9 @@ def test_the_report_copy_is_the_seed():
 
 
 def test_every_quote_in_the_register_and_tables_is_in_the_report():
-    tables = [data.claims()] + [data.report_table(name) for name in data.REPORT_TABLES]
+    tables = [data.claims()] + [
+        data.load(f.path) for f in data.catalog().by_kind("report_table") + data.catalog().by_kind("book_table")
+    ]
     quotes = [q for t in tables if "quote_zh" in t for q in t["quote_zh"].dropna()]
     assert len(quotes) > 150
     assert [q for q in quotes if not data.in_report(q)] == []
@@ -61,14 +63,16 @@ def test_every_official_number_appears_in_its_quoted_sentence():
 def test_a_missing_column_is_named(data_copy):
     rewrite(data_copy / "official/relending.csv", lambda f, r: ([c for c in f if c != "unit"], r))
     problems = problems_of(lambda: data.official("relending"))
-    assert any(p.file == "data/official/relending.csv" and p.column == "unit" and "missing" in p.message
-               for p in problems)
+    assert any(
+        p.file == "data/official/relending.csv" and p.column == "unit" and "missing" in p.message for p in problems
+    )
 
 
 def test_text_in_a_numeric_column_names_file_line_and_column(data_copy):
     def edit(fields, rows):
         rows[4]["value"] = "five thousand"
         return fields, rows
+
     rewrite(data_copy / "official/relending.csv", edit)
     [problem] = [p for p in problems_of(lambda: data.official("relending")) if "number" in p.message]
     assert (problem.file, problem.line, problem.column) == ("data/official/relending.csv", 6, "value")
@@ -79,13 +83,14 @@ def test_an_unknown_unit_is_named(data_copy):
     def edit(fields, rows):
         rows[0]["unit"] = "billion"
         return fields, rows
+
     rewrite(data_copy / "official/tech_loans.csv", edit)
     problems = problems_of(lambda: data.official("tech_loans"))
     assert any(p.line == 2 and p.column == "unit" and "billion" in str(p) for p in problems)
 
 
 def test_a_duplicate_key_is_named_on_both_lines(data_copy):
-    rewrite(data_copy / "official/relending.csv", lambda f, r: (f, r + [r[2]]))
+    rewrite(data_copy / "official/relending.csv", lambda f, r: (f, [*r, r[2]]))
     problems = problems_of(lambda: data.official("relending"))
     last = len((data_copy / "official/relending.csv").read_text(encoding="utf-8").splitlines())
     dup = [p for p in problems if "duplicate" in p.message]
@@ -97,6 +102,7 @@ def test_a_quote_not_in_the_report_is_named(data_copy):
     def edit(fields, rows):
         rows[10]["quote_zh"] = "这句话不在报告里"
         return fields, rows
+
     rewrite(data_copy / "report/claims.csv", edit)
     problems = problems_of(data.claims)
     assert [(p.line, p.column) for p in problems] == [(12, "quote_zh")]
@@ -107,6 +113,7 @@ def test_a_value_missing_from_its_source_sentence_is_named(data_copy):
     def edit(fields, rows):
         rows[0]["value"] = str(float(rows[0]["value"]) + 1)
         return fields, rows
+
     rewrite(data_copy / "official/relending.csv", edit)
     problems = problems_of(lambda: data.official("relending"))
     assert [(p.line, p.column) for p in problems] == [(2, "value")]
@@ -117,6 +124,7 @@ def test_an_unreadable_reported_quantity_is_named(data_copy):
         row = next(r for r in rows if r["id"] == "relending.quota")
         row["reported"] = "五千亿"
         return fields, rows
+
     rewrite(data_copy / "report/claims.csv", edit)
     problems = problems_of(data.claims)
     assert len(problems) == 1 and problems[0].column == "reported" and "五千亿" in str(problems[0])

@@ -5,7 +5,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from nqpf import claims, data, lending, widgets
+from nqpf import data, engine, widgets
+from nqpf.analysis import lending
 
 Q1_2024 = dt.date(2024, 3, 31)
 
@@ -16,7 +17,7 @@ def official():
 
 
 def test_the_report_implies_year_earlier_balances():
-    assert lending.year_earlier_balance(2.7, 20.4) == pytest.approx(2.2425, abs=1e-4)   # 2.7 / 1.204
+    assert lending.year_earlier_balance(2.7, 20.4) == pytest.approx(2.2425, abs=1e-4)  # 2.7 / 1.204
     assert lending.year_earlier_balance(14.84, 13.6) == pytest.approx(13.0634, abs=1e-4)  # 14.84 / 1.136
 
 
@@ -63,12 +64,12 @@ def test_a_constant_growth_path_compounds_quarterly():
 
 
 def test_the_growth_scenario_widget_matches_the_arithmetic():
-    spec = widgets.find("loan_growth_scenario")
+    spec = widgets.build("loan_growth_scenario")
     r = spec.result(group="tech_sme", growth=20.0, horizon="2024-12-31")
-    assert r.value == pytest.approx(round(2.7 * 1.2 ** 0.75, 2))
+    assert r.value == pytest.approx(round(2.7 * 1.2**0.75, 2))
     assert r.png.startswith(b"\x89PNG") and len(r.png) < 60_000
 
 
 def test_fast_growth_holds_against_all_loans():
-    verdict = claims.verdict_of("credit.fast_growth")
+    verdict = engine.verdict_of("credit.fast_growth")
     assert verdict.verdict == "reproduced" and "+20.4%" in verdict.reason and "+9.2%" in verdict.reason

@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 
-from nqpf import claims, data, local
+from nqpf import data, engine
+from nqpf.analysis import local
 
 
 @pytest.fixture(scope="module")
@@ -49,19 +50,25 @@ def test_tianjins_average_credit_line_per_firm_is_139_point_3_wan(first_loans):
 
 def test_six_lenders_are_named_as_the_engine_counts_them(first_loans):
     assert len(local.lenders(first_loans)) == 6
-    assert claims.verdict_of("local.first_loans_done").replicated == 6
+    assert engine.verdict_of("local.first_loans_done").replicated == 6
 
 
 def test_the_single_loans_are_not_checkable_on_the_scorecard():
-    card = claims.scorecard().set_index("id")
-    for claim_id in ("local.shanghai.first_loan", "local.shanghai.signed_total", "local.shenzhen.loan",
-                     "local.tianjin.credit_line", "local.tianjin.disbursed", "local.fujian.loan"):
+    card = engine.scorecard().set_index("id")
+    for claim_id in (
+        "local.shanghai.first_loan",
+        "local.shanghai.signed_total",
+        "local.shenzhen.loan",
+        "local.tianjin.credit_line",
+        "local.tianjin.disbursed",
+        "local.fujian.loan",
+    ):
         assert card.loc[claim_id, "verdict"] == "not_checkable", claim_id
 
 
 def test_there_are_7_pilot_zones_and_the_engine_agrees(zones):
     assert len(zones) == 7
-    verdict = claims.verdict_of("pilot.zones_count")
+    verdict = engine.verdict_of("pilot.zones_count")
     assert (verdict.verdict, verdict.replicated) == ("reproduced", 7)
 
 
@@ -80,7 +87,7 @@ def test_only_two_and_a_half_years_had_passed_since_the_first_approval(zones):
 
 
 def test_the_page_and_the_engine_measure_the_three_years_the_same_way(zones):
-    verdict = claims.verdict_of("pilot.three_years")
+    verdict = engine.verdict_of("pilot.three_years")
     assert verdict.verdict == "differs"
     assert verdict.replicated == pytest.approx(local.three_year_readings(zones)["engine_years"], abs=1e-5)
 
@@ -91,8 +98,11 @@ def test_near_three_years_needs_a_first_approval_by_mid_october_2021(zones):
 
 
 def test_every_region_the_section_names_is_on_the_tile_map():
-    roles = local.province_roles(data.report_table("regional_first_loans"), data.report_table("regional_mechanisms"),
-                                 data.report_table("pilot_zones")).set_index("province_zh")
+    roles = local.province_roles(
+        data.report_table("regional_first_loans"),
+        data.report_table("regional_mechanisms"),
+        data.report_table("pilot_zones"),
+    ).set_index("province_zh")
     assert len(roles) == 31
     assert roles["zones"].sum() == 7 and roles.loc["浙江", "zones"] == 2
     assert roles.loc["广东", "first_loan"] and roles.loc["广东", "mechanism"]  # Shenzhen is in Guangdong

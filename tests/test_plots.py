@@ -8,7 +8,7 @@ import matplotlib.font_manager as fm
 import matplotlib.pyplot as plt
 import pytest
 
-from nqpf import plots
+from nqpf.figures import theme
 
 
 def draw(text: str) -> bytes:
@@ -21,7 +21,7 @@ def draw(text: str) -> bytes:
 
 
 def test_the_theme_uses_an_installed_cjk_font():
-    family = plots.set_theme()
+    family = theme.set_theme()
     assert "CJK" in family
     path = fm.findfont(fm.FontProperties(family=family), fallback_to_default=False)
     assert "CJK" in path
@@ -30,19 +30,19 @@ def test_the_theme_uses_an_installed_cjk_font():
 def test_a_font_installed_after_matplotlib_cached_its_list_is_still_found(monkeypatch):
     without = [f for f in fm.fontManager.ttflist if "CJK" not in f.name]
     monkeypatch.setattr(fm.fontManager, "ttflist", without)
-    assert "CJK" in plots.cjk_font()
+    assert "CJK" in theme.cjk_font()
     assert any("CJK" in f.name for f in fm.fontManager.ttflist)
 
 
 def test_chinese_labels_draw_without_missing_glyphs():
-    plots.set_theme()
+    theme.set_theme()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        png = draw(plots.label("tech_sme") + " 社会融资规模存量 获贷率")
+        png = draw(theme.label("tech_sme") + " 社会融资规模存量 获贷率")
     assert png.startswith(b"\x89PNG")
 
 
 def test_a_glyph_no_font_has_is_an_error_not_a_box():
-    plots.set_theme()
+    theme.set_theme()
     with pytest.raises(UserWarning, match="missing from font"):
         draw("private use \ue000")

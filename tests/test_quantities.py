@@ -13,17 +13,20 @@ def interval(text):
     return q.in_unit(q.low), (q.in_unit(q.high) if math.isfinite(q.high) else math.inf)
 
 
-@pytest.mark.parametrize("text, low, high", [
-    ("2.7万亿元", 2.65, 2.75),          # one decimal: half a unit of 0.1 either side
-    ("14.84万亿元", 14.835, 14.845),
-    ("1.65万亿元", 1.645, 1.655),
-    ("5000亿元", 4999.5, 5000.5),
-    ("1.75%", 1.745, 1.755),
-    ("47.9%", 47.85, 47.95),
-    ("21.73万家", 21.725, 21.735),
-    ("2.4亿元", 2.35, 2.45),
-    ("418万元", 417.5, 418.5),
-])
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("2.7万亿元", 2.65, 2.75),  # one decimal: half a unit of 0.1 either side
+        ("14.84万亿元", 14.835, 14.845),
+        ("1.65万亿元", 1.645, 1.655),
+        ("5000亿元", 4999.5, 5000.5),
+        ("1.75%", 1.745, 1.755),
+        ("47.9%", 47.85, 47.95),
+        ("21.73万家", 21.725, 21.735),
+        ("2.4亿元", 2.35, 2.45),
+        ("418万元", 417.5, 418.5),
+    ],
+)
 def test_a_plain_number_covers_half_its_last_digit(text, low, high):
     lo, hi = interval(text)
     assert lo == pytest.approx(low) and hi == pytest.approx(high)
@@ -64,9 +67,23 @@ def test_integer_counts_and_durations_are_exact():
         assert q.low == q.high == q.value == value
 
 
-@pytest.mark.parametrize("text, n", [("八大", 8), ("九大", 9), ("六个方面", 6), ("三大方面", 3),
-                                     ("四大行动", 4), ("四个方面", 4), ("四方面", 4), ("三要素", 3),
-                                     ("五篇", 5), ("三是", 3), ("两次", 2), ("八条", 8)])
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("八大", 8),
+        ("九大", 9),
+        ("六个方面", 6),
+        ("三大方面", 3),
+        ("四大行动", 4),
+        ("四个方面", 4),
+        ("四方面", 4),
+        ("三要素", 3),
+        ("五篇", 5),
+        ("三是", 3),
+        ("两次", 2),
+        ("八条", 8),
+    ],
+)
 def test_chinese_numerals_count(text, n):
     assert parse_quantity(text).value == n
 
@@ -80,16 +97,20 @@ def test_several_without_a_number_is_at_least_two():
     assert q.contains(2) and not q.contains(1) and math.isinf(q.high)
 
 
-@pytest.mark.parametrize("text, first, last", [
-    ("2023年9月", "2023-09-01", "2023-09-30"),
-    ("2023年底", "2023-12-01", "2023-12-31"),
-    ("今年年初", "2024-01-01", "2024-02-29"),   # the report is of 2024: 今年 = 2024
-    ("6月19日", "2024-06-19", "2024-06-19"),
-    ("2024年4月", "2024-04-01", "2024-04-30"),
-    ("2018", "2018-01-01", "2018-12-31"),
-])
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("2023年9月", "2023-09-01", "2023-09-30"),
+        ("2023年底", "2023-12-01", "2023-12-31"),
+        ("今年年初", "2024-01-01", "2024-02-29"),  # the report is of 2024: 今年 = 2024
+        ("6月19日", "2024-06-19", "2024-06-19"),
+        ("2024年4月", "2024-04-01", "2024-04-30"),
+        ("2018", "2018-01-01", "2018-12-31"),
+    ],
+)
 def test_dates_are_day_intervals(text, first, last):
     import datetime as dt
+
     q = parse_quantity(text)
     assert dt.date.fromordinal(int(q.low)).isoformat() == first
     assert dt.date.fromordinal(int(q.high) - 1).isoformat() == last

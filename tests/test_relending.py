@@ -8,7 +8,9 @@ import datetime as dt
 
 import pytest
 
-from nqpf import claims, data, relending
+from nqpf import data, engine, widgets
+from nqpf.analysis import relending
+from nqpf.widgets import relending as calculator
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,7 @@ def test_a_5000_quota_at_a_60_percent_share_supports_8333_point_3(terms):
 
 
 def test_the_page_and_the_engine_use_the_same_leverage_formula():
-    verdict = claims.verdict_of("relending.credit_leverage")
+    verdict = engine.verdict_of("relending.credit_leverage")
     assert verdict.verdict == "within_precision"
     assert verdict.replicated == pytest.approx(relending.supported_credit(5000, 60), abs=1e-6)
 
@@ -120,17 +122,17 @@ def test_the_later_history_keeps_the_sources_qualifiers(official):
 def test_the_calculator_options_are_the_quotas_and_shares_in_the_data(official, terms):
     history = relending.later_history(official)
     quotas = sorted(history.loc[history["indicator"] == "sti_2024_quota", "value"])
-    assert [v for _, v in relending.QUOTA_OPTIONS] == quotas
+    assert [v for _, v in calculator.QUOTA_OPTIONS] == quotas
     shares = {relending.term_value(terms, t, "funding_share") for t in relending.TOOLS}
-    assert {v for _, v in relending.SHARE_OPTIONS} == shares
+    assert {v for _, v in calculator.SHARE_OPTIONS} == shares
     # the 1.45 pp spread is the 2022 equipment tool's 3.2% lending-rate cap minus its 1.75% relending rate
     cap = official[official["indicator"] == "equipment_2022_max_loan_rate"]["value"].iloc[0]
     assert cap - relending.term_value(terms, "equipment_2022", "rate") == pytest.approx(1.45, abs=1e-9)
-    assert 1.45 in [v for _, v in relending.SPREAD_OPTIONS]
+    assert 1.45 in [v for _, v in calculator.SPREAD_OPTIONS]
 
 
 def test_the_calculator_grid_is_small_and_its_defaults_are_the_reports_terms():
-    spec = relending.CALCULATOR
+    spec = widgets.build("relending-calculator")
     assert len(list(spec.settings())) <= 60
     defaults = {c.name: c.default for c in spec.controls}
     assert (defaults["quota"], defaults["funding_share"], defaults["take_up"]) == (5000, 60, 100)
@@ -140,14 +142,18 @@ def test_the_calculator_grid_is_small_and_its_defaults_are_the_reports_terms():
 
 def test_the_calculator_at_default_saves_37_point_5_a_year_at_an_illustrative_2_5_percent():
     # 5000 relending × (2.5% − 1.75%) = 37.5亿元 a year; margin 5000 × 1.45% = 72.5亿元
-    result = relending.CALCULATOR.result(quota=5000.0, funding_share=60.0, take_up=100.0, spread=1.45, market_rate=2.5)
+    result = widgets.build("relending-calculator").result(
+        quota=5000.0, funding_share=60.0, take_up=100.0, spread=1.45, market_rate=2.5
+    )
     assert "saves them 37.5亿元 a year" in result.text
     assert "earn 72.5亿元 a year" in result.text
 
 
 def test_the_calculator_at_12000_half_used_and_100_percent_funding_supports_6000():
     # 12000 × 50% = 6000 of relending, refinancing 6000 of loans at a 100% share; saving 6000 × 0.25% = 15
-    result = relending.CALCULATOR.result(quota=12000.0, funding_share=100.0, take_up=50.0, spread=0.75, market_rate=2.0)
+    result = widgets.build("relending-calculator").result(
+        quota=12000.0, funding_share=100.0, take_up=50.0, spread=0.75, market_rate=2.0
+    )
     assert result.value == pytest.approx(6000.0, abs=0.1)
     assert "saves them 15.0亿元 a year" in result.text
 

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from nqpf import claims, data, structure, widgets
+from nqpf import data, engine, widgets
+from nqpf.analysis import structure
 
 MARCH_2025 = dt.date(2025, 3, 31)
 
@@ -45,19 +46,19 @@ def test_the_nearest_periods_around_the_report_bracket_it(table):
 
 
 def test_the_scorecard_verdict_on_80_percent_is_differs_and_names_the_other_definitions():
-    verdict = claims.verdict_of("structure.credit_share")
+    verdict = engine.verdict_of("structure.credit_share")
     assert verdict.verdict == "differs"
     assert verdict.replicated == pytest.approx(66.59, abs=0.01)
     assert "excluding government bonds: 83.3%" in verdict.reason
 
 
 def test_equity_is_under_five_percent_and_loans_a_majority():
-    assert claims.verdict_of("structure.equity_share_low").verdict == "reproduced"
-    assert claims.verdict_of("structure.indirect_dominant").verdict == "reproduced"
+    assert engine.verdict_of("structure.equity_share_low").verdict == "reproduced"
+    assert engine.verdict_of("structure.indirect_dominant").verdict == "reproduced"
 
 
 def test_the_credit_share_widget_gives_the_share_for_each_setting_and_never_raises():
-    spec = widgets.find("credit_share")
+    spec = widgets.build("credit_share")
     r = spec.result(definition="loan_type", with_government_bonds=False, period="2025-03-31")
     assert r.value == pytest.approx(83.3) and "the claim holds" in r.text
     missing = spec.result(definition="loan_type", with_government_bonds=False, period="2022-09-30")
@@ -66,7 +67,8 @@ def test_the_credit_share_widget_gives_the_share_for_each_setting_and_never_rais
 
 
 def test_a_widget_recomputes_live_and_a_failing_recomputation_shows_a_message_not_a_traceback():
-    from nqpf.widgets import Control, Result, WidgetSpec
+    from nqpf.widgets.core import Control, Result, WidgetSpec
+
     calls = []
 
     def compute(x):

@@ -47,6 +47,7 @@ def read_notebook(path: Path):
     if path.suffix == ".ipynb":
         return nbformat.read(path, as_version=4)
     from myst_nb.core.read import read_myst_markdown_notebook
+
     return read_myst_markdown_notebook(path.read_text(encoding="utf-8"))
 
 
@@ -55,8 +56,9 @@ def floor(project: Path) -> tuple[float, dict[str, float]]:
     for path in toc_files(project):
         nb = read_notebook(path)
         start = time.perf_counter()
-        NotebookClient(nb, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
         times[str(path.relative_to(project))] = time.perf_counter() - start
     return sum(times.values()), times
 
@@ -88,7 +90,9 @@ def page_weights(html: Path) -> list[tuple[int, str]]:
 def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="nqpf-bench-"))
     project = scratch / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", "__pycache__"))
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", "__pycache__")
+    )
     env_note = f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
     print(f"# nqpf benchmark on {env_note}")
 
@@ -107,12 +111,18 @@ def main() -> None:
     for name, seconds in per_notebook.items():
         print(f"    {name:55s} {seconds:6.1f} s")
     print(f"cold full build:                                {cold_s:7.1f} s")
-    print(f"warm rebuild, nothing changed:                  {warm_s:7.1f} s  (executed: {len(re.findall('Executed notebook', warm_log))})")
-    print(f"rebuild after one data file changed:            {data_s:7.1f} s  (executed: {', '.join(Path(p).name for p in executed_after_data)})")
+    print(
+        f"warm rebuild, nothing changed:                  {warm_s:7.1f} s  (executed: {len(re.findall('Executed notebook', warm_log))})"
+    )
+    print(
+        f"rebuild after one data file changed:            {data_s:7.1f} s  (executed: {', '.join(Path(p).name for p in executed_after_data)})"
+    )
     print(f"peak memory (largest process: build or kernel): {peak_mb:7.0f} MB")
     print(f"cold / floor:                                   {cold_s / floor_s:7.2f}   (target <= 1.3)")
     print(f"warm / cold:                                    {100 * warm_s / cold_s:6.1f} %   (target <= 5 %)")
-    print(f"largest page (HTML + its images):               {weights[0][0] / 1e6:7.2f} MB  {weights[0][1]}  (target < 1.5 MB)")
+    print(
+        f"largest page (HTML + its images):               {weights[0][0] / 1e6:7.2f} MB  {weights[0][1]}  (target < 1.5 MB)"
+    )
     shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -8,13 +8,25 @@ import sys
 
 import pandas as pd
 
-from . import claims, data
+from . import data, engine
 
-SCORECARD_COLUMNS = ["id", "section", "quote_zh", "reported", "low", "high", "unit", "replicated",
-                     "verdict", "reason", "notebook"]
+SCORECARD_COLUMNS = [
+    "id",
+    "section",
+    "quote_zh",
+    "reported",
+    "low",
+    "high",
+    "unit",
+    "replicated",
+    "verdict",
+    "reason",
+    "notebook",
+]
 
 
 def _validate(_: argparse.Namespace) -> int:
+    print(data.describe_root(), file=sys.stderr)
     try:
         lines = data.validate_all()
     except data.DataFileError as error:
@@ -27,7 +39,7 @@ def _validate(_: argparse.Namespace) -> int:
 
 def _scorecard(args: argparse.Namespace) -> int:
     try:
-        card = claims.scorecard()
+        card = engine.scorecard()
     except data.DataFileError as error:
         print(error, file=sys.stderr)
         return 1
@@ -42,11 +54,22 @@ def _scorecard(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         card.to_csv(sys.stdout, index=False)
     else:
-        with pd.option_context("display.max_rows", None, "display.max_colwidth", 48, "display.width", 250,
-                               "display.unicode.east_asian_width", True):
+        with pd.option_context(
+            "display.max_rows",
+            None,
+            "display.max_colwidth",
+            48,
+            "display.width",
+            250,
+            "display.unicode.east_asian_width",
+            True,
+        ):
             print(card[["id", "reported", "low", "high", "unit", "replicated", "verdict"]].to_string(index=False))
-        counts = claims.verdict_counts(claims.scorecard()) if not (args.section or args.verdict) else \
-            card["verdict"].value_counts().to_dict()
+        counts = (
+            engine.verdict_counts(engine.scorecard())
+            if not (args.section or args.verdict)
+            else card["verdict"].value_counts().to_dict()
+        )
         print("\n" + ", ".join(f"{k}: {v}" for k, v in counts.items()))
     return 0
 
@@ -58,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     card = sub.add_parser("scorecard", help="every claim of the report with its verdict")
     card.add_argument("--format", choices=["table", "json", "csv"], default="table")
     card.add_argument("--section", help="only claims whose section starts with this (e.g. 二)")
-    card.add_argument("--verdict", choices=list(claims.VERDICTS))
+    card.add_argument("--verdict", choices=list(engine.VERDICTS))
     card.set_defaults(fn=_scorecard)
     args = parser.parse_args(argv)
     return args.fn(args)

@@ -16,6 +16,8 @@ import hashlib
 import sys
 from pathlib import Path
 
+from .paths import root
+
 MIME = "application/vnd.nqpf.provenance+json"
 _FILES: dict[str, str] = {}
 
@@ -35,8 +37,6 @@ def _relative(path: Path, root: Path) -> str:
 
 def note_file(path: Path | str) -> None:
     """Record that the running notebook read ``path`` (called by the data loaders)."""
-    from .data import root
-
     p = Path(path)
     if p.is_file():
         _FILES[_relative(p, root())] = file_hash(p)
@@ -50,15 +50,11 @@ def listing_hash(folder: Path) -> str:
 
 def note_listing(folder: Path | str) -> None:
     """Record that the running notebook read every CSV file of ``folder``."""
-    from .data import root
-
     _FILES["dir:" + _relative(Path(folder), root())] = listing_hash(Path(folder))
 
 
 def inputs() -> dict[str, dict[str, str]]:
     """The files read and the ``nqpf`` modules imported so far, each with its hash."""
-    from .data import root
-
     base = root()
     modules = {}
     for name, module in sorted(sys.modules.items()):
@@ -66,13 +62,6 @@ def inputs() -> dict[str, dict[str, str]]:
         if (name == "nqpf" or name.startswith("nqpf.")) and source and Path(source).is_file():
             modules[_relative(Path(source), base)] = file_hash(Path(source))
     return {"files": dict(sorted(_FILES.items())), "modules": modules}
-
-
-def record():
-    """Emit the notebook's inputs as a hidden output (the last cell of every notebook)."""
-    from IPython.display import display
-
-    display({MIME: inputs(), "text/plain": "nqpf provenance record"}, raw=True)
 
 
 def stale_inputs(recorded: dict[str, dict[str, str]], root: Path) -> list[str]:

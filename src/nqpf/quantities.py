@@ -35,9 +35,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-REPORT_YEAR = 2024
-#: when the report was written: it cites events of 19 June 2024 ("截至目前" = end of June 2024)
-REPORT_AS_OF = dt.date(2024, 6, 30)
+from .report import REPORT_YEAR
 
 #: unit as written → (dimension, base unit, multiplier to the base unit)
 UNITS: dict[str, tuple[str, str, float]] = {
@@ -72,8 +70,20 @@ UNITS: dict[str, tuple[str, str, float]] = {
 _GRAMMATICAL = {"大", "个方面", "大方面", "大行动", "大领域", "方面", "要素", "篇", "种", "是"}
 DATA_UNITS = frozenset(u for u in UNITS if u not in _GRAMMATICAL and u != "date") | {"text", "date"}
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 class QuantityError(ValueError):
@@ -170,7 +180,7 @@ _DATE = re.compile(r"^(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})�
 
 def _parse_date(text: str) -> Quantity:
     t = text.replace("今年", f"{REPORT_YEAR}年")
-    if t in (f"{REPORT_YEAR}年", ) or _YEAR.match(t):
+    if t in (f"{REPORT_YEAR}年",) or _YEAR.match(t):
         year = int(_YEAR.match(t)["y"])
         start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
         return Quantity(text, start.toordinal(), start.toordinal(), end.toordinal(), "date", "date", "date")
@@ -254,8 +264,18 @@ def parse_quantity(text: str) -> Quantity:
             low, high, high_closed = value, value, True
     else:
         raise QuantityError(f"{raw!r}: qualifier {qualifier!r} has no rule")
-    return Quantity(raw, value * scale, low * scale, high * scale if math.isfinite(high) else high,
-                    unit, base_unit, dimension, qualifier, low_closed, high_closed)
+    return Quantity(
+        raw,
+        value * scale,
+        low * scale,
+        high * scale if math.isfinite(high) else high,
+        unit,
+        base_unit,
+        dimension,
+        qualifier,
+        low_closed,
+        high_closed,
+    )
 
 
 def to_base(value: float, unit: str) -> float:

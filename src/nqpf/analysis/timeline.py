@@ -1,4 +1,4 @@
-"""The term's timeline and its definition (report section 一): tables and figures for notebook 1-1.
+"""The term's timeline and its definition (report section 一): tables for notebook 1-1.
 
 The report dates the rise of 新质生产力 by words ("2023年9月", "2023年底", "今年年初"); the dates
 of the events behind those words are sourced in ``data/official/events.csv``. This module owns
@@ -8,20 +8,17 @@ of the events behind those words are sourced in ``data/official/events.csv``. Th
 * :func:`timeline_table`, a pure join of the events with the engine's verdicts;
 * :func:`label_levels`, which stacks labels of events close in time so they do not overlap;
 * :func:`concept_boxes`, the definition's parts (``data/report/concept_components.csv``) as the
-  boxes and arrows of a diagram standing in for the report's lost 图表1;
-* :func:`timeline_figure` and :func:`concept_figure`, which draw them (call
-  :func:`nqpf.plots.set_theme` first so the Chinese renders).
+  boxes and arrows of a diagram standing in for the report's lost 图表1.
+
+The figures that draw them are in :mod:`nqpf.figures.concept`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 #: sourced event → the claims of the register it dates or settles (the dating claim first)
 EVENT_CLAIMS: dict[str, tuple[str, ...]] = {
@@ -37,6 +34,7 @@ EVENT_CLAIMS: dict[str, tuple[str, ...]] = {
     "lujiazui_forum_2024": ("csrc.lujiazui_2024",),
 }
 
+
 #: short labels for the figure: (English, the report's Chinese)
 EVENT_LABELS: dict[str, tuple[str, str]] = {
     "nbs_sei_classification_2018": ("NBS SEI classes", "战略性新兴产业分类"),
@@ -51,6 +49,7 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "lujiazui_forum_2024": ("Lujiazui Forum", "陆家嘴论坛"),
 }
 
+
 #: who acted: the Party and State centre, the ministries and NBS, or the financial authorities
 EVENT_KINDS: dict[str, str] = {
     "term_first_proposed": "centre",
@@ -64,11 +63,15 @@ EVENT_KINDS: dict[str, str] = {
     "csrc_star_eight_measures_2024": "finance",
     "lujiazui_forum_2024": "finance",
 }
+
+
 KIND_LABELS = {
     "centre": "Party and State centre 党中央、国务院",
     "ministries": "Ministries and NBS 部委、国家统计局",
     "finance": "Financial authorities 金融管理部门",
 }
+
+
 KIND_COLOURS = {"centre": "#c0392b", "ministries": "#2f6fb0", "finance": "#1a7f37"}
 
 
@@ -93,24 +96,39 @@ def timeline_table(events: pd.DataFrame, verdicts: Iterable) -> pd.DataFrame:
     rows = []
     for ev in events.itertuples():
         label_en, label_zh = EVENT_LABELS.get(ev.event, (ev.description_en.split(";")[0][:40], ""))
-        base = {"event": ev.event, "date": ev.date, "date_precision": ev.date_precision,
-                "label_en": label_en, "label_zh": label_zh, "kind": EVENT_KINDS.get(ev.event, "finance"),
-                "source_url": ev.source_url}
+        base = {
+            "event": ev.event,
+            "date": ev.date,
+            "date_precision": ev.date_precision,
+            "label_en": label_en,
+            "label_zh": label_zh,
+            "kind": EVENT_KINDS.get(ev.event, "finance"),
+            "source_url": ev.source_url,
+        }
         linked = [c for c in EVENT_CLAIMS.get(ev.event, ()) if c in by_id]
         if not linked:
-            rows.append({**base, "claim_id": None, "quote_zh": None, "reported": None, "verdict": None,
-                         "dating": False})
+            rows.append(
+                {**base, "claim_id": None, "quote_zh": None, "reported": None, "verdict": None, "dating": False}
+            )
         for i, claim_id in enumerate(linked):
             v = by_id[claim_id]
-            rows.append({**base, "claim_id": claim_id, "quote_zh": _field(v, "quote_zh"),
-                         "reported": _field(v, "reported"), "verdict": str(_field(v, "verdict")),
-                         "dating": i == 0})
+            rows.append(
+                {
+                    **base,
+                    "claim_id": claim_id,
+                    "quote_zh": _field(v, "quote_zh"),
+                    "reported": _field(v, "reported"),
+                    "verdict": str(_field(v, "verdict")),
+                    "dating": i == 0,
+                }
+            )
     table = pd.DataFrame(rows)
     return table.sort_values(["date", "event"], kind="stable").reset_index(drop=True)
 
 
-def label_levels(dates: Iterable[dt.date], min_gap_days: float = 120,
-                 levels: tuple[float, ...] = (1.0, -1.0, 2.0, -2.0, 3.0, -3.0)) -> list[float]:
+def label_levels(
+    dates: Iterable[dt.date], min_gap_days: float = 120, levels: tuple[float, ...] = (1.0, -1.0, 2.0, -2.0, 3.0, -3.0)
+) -> list[float]:
     """A stem height for each date (in order) so that labels closer than ``min_gap_days`` never
     share a height: the first of ``levels`` not taken by a near neighbour already placed."""
     placed: list[tuple[dt.date, float]] = []
@@ -130,54 +148,6 @@ def central_mentions(events: pd.DataFrame, after: dt.date | None = None) -> list
         first = events.loc[events["event"] == "term_first_proposed", "date"]
         after = first.iloc[0] if len(first) else dt.date.min
     return [e for e, d in zip(events["event"], events["date"]) if EVENT_KINDS.get(e) == "centre" and d > after]
-
-
-def timeline_figure(table: pd.DataFrame, split: dt.date = dt.date(2023, 1, 1)) -> plt.Figure:
-    """The events of :func:`timeline_table` on a time axis broken at ``split`` (the 2018 NBS
-    classification sits five years before the rest), coloured by who acted."""
-    events = table.drop_duplicates("event").sort_values("date")
-    early, late = events[events["date"] < split], events[events["date"] >= split]
-    widths = [1.3, 6] if len(early) else [6]
-    fig, axes = plt.subplots(1, len(widths), figsize=(8, 4.6), sharey=True,
-                             gridspec_kw={"width_ratios": widths, "wspace": 0.04})
-    axes = list(axes) if len(widths) > 1 else [axes]
-    panels = ([(axes[0], early, 45)] if len(early) else []) + [(axes[-1], late, 60)]
-    used: list[float] = []
-    for ax, rows, pad in panels:
-        first, last = min(rows["date"]), max(rows["date"])
-        ax.set_xlim(first - dt.timedelta(days=pad), last + dt.timedelta(days=pad))
-        ax.set_facecolor("none")  # labels may reach into the neighbouring panel
-        ax.axhline(0, color="0.3", linewidth=1.2)
-        levels = label_levels(rows["date"])
-        used += levels
-        for (_, r), level in zip(rows.iterrows(), levels):
-            colour = KIND_COLOURS[r["kind"]]
-            ax.vlines(r["date"], 0, level, color=colour, linewidth=1)
-            ax.plot([r["date"]], [0], "o", color=colour, markersize=6, zorder=3)
-            ax.annotate(f"{r['label_en']}\n{r['label_zh']}\n{r['date'].isoformat()}", (r["date"], level),
-                        ha="center", va="bottom" if level > 0 else "top", fontsize=6.5, zorder=4,
-                        xytext=(0, 2 if level > 0 else -2), textcoords="offset points",
-                        bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": colour, "lw": 0.8})
-        ax.grid(False)
-        ax.set_yticks([])
-        ax.tick_params(axis="x", labelsize=8)
-        for side in ("left", "right", "top"):
-            ax.spines[side].set_visible(False)
-    axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    axes[-1].xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
-    if len(axes) > 1:
-        axes[0].xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-        axes[0].xaxis.set_major_locator(mdates.MonthLocator(bymonth=(10,)))
-        for ax, x in ((axes[0], 1), (axes[1], 0)):  # the break marks on the time axis
-            ax.plot([x], [0], marker=[(-1, -3), (1, 3)], markersize=10, color="0.3", transform=ax.get_yaxis_transform(),
-                    clip_on=False)
-    axes[0].set_ylim(min(used + [0]) - 1.4, max(used + [0]) + 1.4)
-    handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=KIND_LABELS[k])
-               for k, c in KIND_COLOURS.items() if k in set(events["kind"])]
-    fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=8, frameon=False,
-               bbox_to_anchor=(0.5, -0.02))
-    fig.suptitle("新质生产力: from a word to a policy programme 从提出到部署", fontsize=11, fontweight="bold")
-    return fig
 
 
 # --------------------------------------------------------------------------- the definition (图表1)
@@ -203,50 +173,17 @@ def concept_boxes(components: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[st
         if r.id not in _BOX_PLACES:
             continue
         x, y = _BOX_PLACES[r.id]
-        rows.append({"id": r.id, "x": x, "y": y, "term_zh": r.term_zh, "term_en": r.term_en,
-                     "role_zh": r.role_zh, "role_en": r.role_en})
+        rows.append(
+            {
+                "id": r.id,
+                "x": x,
+                "y": y,
+                "term_zh": r.term_zh,
+                "term_en": r.term_en,
+                "role_zh": r.role_zh,
+                "role_en": r.role_en,
+            }
+        )
     factors = ["component.labourers", "component.means_of_labour", "component.objects_of_labour"]
     arrows = [(f, "component.combination") for f in factors] + [("component.combination", "component.tfp")]
     return pd.DataFrame(rows), arrows
-
-
-def _wrap(text: str, width: int) -> str:
-    out, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            out.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "\n".join(out + [line])
-
-
-def concept_figure(components: pd.DataFrame) -> plt.Figure:
-    """Boxes and arrows: the three factors, their optimal combination, and TFP as the core mark."""
-    boxes, arrows = concept_boxes(components)
-    fig, ax = plt.subplots(figsize=(8, 4.4))
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.axis("off")
-    colours = {"component.combination": "#fdebd0", "component.tfp": "#d5f5e3"}
-    widths = {"component.combination": 0.25, "component.tfp": 0.25}
-    height = 0.2
-    for b in boxes.itertuples():
-        width = widths.get(b.id, 0.3)
-        ax.add_patch(FancyBboxPatch((b.x - width / 2, b.y - height / 2), width, height,
-                                    boxstyle="round,pad=0.01,rounding_size=0.02", lw=1.1, ec="0.35",
-                                    fc=colours.get(b.id, "#eaf2f8")))
-        ax.text(b.x, b.y + 0.05, f"{b.term_zh}\n{_wrap(b.term_en.split(' (')[0], 22)}", ha="center",
-                va="center", fontsize=8, fontweight="bold", linespacing=1.15)
-        ax.text(b.x, b.y - 0.058, f"{b.role_zh}\n({b.role_en})", ha="center", va="center", fontsize=6,
-                color="0.25")
-    places = boxes.set_index("id")
-    for start, end in arrows:
-        (x0, y0), (x1, y1) = places.loc[start, ["x", "y"]], places.loc[end, ["x", "y"]]
-        x0, x1 = x0 + widths.get(start, 0.3) / 2, x1 - widths.get(end, 0.3) / 2
-        ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>",
-                                     mutation_scale=14, lw=1.2, color="0.3"))
-    ax.text(0.5, 0.97, "Innovation leads 创新起主导作用 → a leap of the three factors and their combination",
-            ha="center", va="top", fontsize=8.5, style="italic", color="0.2")
-    ax.text(0.16, 0.07, "三要素 the three factors of production", ha="center", fontsize=8, color="0.3")
-    return fig

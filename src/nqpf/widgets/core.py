@@ -20,8 +20,9 @@ from __future__ import annotations
 import base64
 import html
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import ipywidgets as w
 
@@ -70,16 +71,15 @@ def result_html(result: Result, key: str) -> str:
     if result.png:
         encoded = base64.b64encode(result.png).decode("ascii")
         image = f'<img alt="{html.escape(result.text)}" src="data:image/png;base64,{encoded}" style="max-width:100%">'
-    return (f'<div class="nqpf-result" data-key="{html.escape(key)}" data-value="{html.escape(value)}">'
-            f'<p class="nqpf-result-text">{html.escape(result.text)}</p>{image}</div>')
+    return (
+        f'<div class="nqpf-result" data-key="{html.escape(key)}" data-value="{html.escape(value)}">'
+        f'<p class="nqpf-result-text">{html.escape(result.text)}</p>{image}</div>'
+    )
 
 
 def setting_key(values: dict[str, Any]) -> str:
     """A stable text key for a combination of control values."""
     return "|".join(f"{k}={v}" for k, v in values.items())
-
-
-SPECS: dict[str, "WidgetSpec"] = {}
 
 
 @dataclass
@@ -91,9 +91,6 @@ class WidgetSpec:
     compute: Callable[..., Result]
     title: str = ""
     _cache: dict = field(default_factory=dict, repr=False)
-
-    def __post_init__(self):
-        SPECS[self.id] = self
 
     def settings(self):
         """Every combination of control values, in grid order."""
@@ -135,7 +132,7 @@ class WidgetSpec:
             values = {c.name: ui.value for c, ui in zip(self.controls, controls)}
             self._cache.pop(setting_key(values), None)
             node = body
-            for level, ui in enumerate(controls):
+            for _level, ui in enumerate(controls):
                 node = node.children[ui.index]
             try:
                 result = self.result(**values)
@@ -150,32 +147,3 @@ class WidgetSpec:
         box.add_class("nqpf-widget")
         box.add_class(f"nqpf-widget-{self.id}")
         return box
-
-
-#: builders of widgets that need data (called on demand): id → function returning a WidgetSpec
-BUILDERS: dict[str, Callable[[], WidgetSpec]] = {}
-#: modules that define widgets (imported by :func:`find`)
-WIDGET_MODULES = ("nqpf.structure", "nqpf.lending", "nqpf.relending", "nqpf.local")
-
-
-def builder(widget_id: str):
-    """Register a function that builds the :class:`WidgetSpec` ``widget_id`` from the data."""
-    def register(fn: Callable[[], WidgetSpec]) -> Callable[[], WidgetSpec]:
-        BUILDERS[widget_id] = fn
-        return fn
-    return register
-
-
-def find(widget_id: str) -> WidgetSpec:
-    """The spec of a widget of the book by id (what the browser tests compare the page with)."""
-    import importlib
-
-    for name in WIDGET_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as missing:
-            if missing.name != name:
-                raise
-    if widget_id not in SPECS and widget_id in BUILDERS:
-        BUILDERS[widget_id]()
-    return SPECS[widget_id]

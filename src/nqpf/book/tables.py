@@ -56,18 +56,21 @@ def scorecard_html(card: pd.DataFrame, table_id: str = "nqpf-scorecard") -> str:
     sections = sorted(card["section"].unique(), key=lambda s: ("导一二三".find(s[0]), s))
     options = "".join(f'<option value="{html.escape(s)}">{html.escape(s)}</option>' for s in sections)
     verdicts = "".join(f'<option value="{v}">{VERDICT_LABELS[v]}</option>' for v in VERDICT_LABELS)
-    head = ("<tr><th>id</th><th>Claim (report's words)</th><th>Reported</th><th>Range</th>"
-            "<th>Replicated</th><th>Verdict</th><th>Why</th><th>Notebook</th></tr>")
+    head = (
+        "<tr><th>id</th><th>Claim (report's words)</th><th>Reported</th><th>Range</th>"
+        "<th>Replicated</th><th>Verdict</th><th>Why</th><th>Notebook</th></tr>"
+    )
     rows = []
     for r in card.itertuples():
         lo, hi = _cell(r.low), _cell(r.high)
         span = "" if not lo and not hi else f"[{lo}, {hi or '∞'}]"
         rows.append(
             f'<tr data-section="{html.escape(r.section)}" data-verdict="{r.verdict}">'
-            f"<td><code>{html.escape(r.id)}</code></td><td lang=\"zh\">{html.escape(r.quote_zh)}</td>"
+            f'<td><code>{html.escape(r.id)}</code></td><td lang="zh">{html.escape(r.quote_zh)}</td>'
             f'<td lang="zh">{html.escape(r.reported)}</td><td class="num">{span} {html.escape(r.unit) if span else ""}</td>'
             f'<td class="num">{_cell(r.replicated)}</td><td>{badge(r.verdict)}</td>'
-            f"<td>{html.escape(r.reason or '')}</td><td>{html.escape(r.notebook)}</td></tr>")
+            f"<td>{html.escape(r.reason or '')}</td><td>{html.escape(r.notebook)}</td></tr>"
+        )
     script = f"""
 <script>
 (function () {{
@@ -85,18 +88,23 @@ def scorecard_html(card: pd.DataFrame, table_id: str = "nqpf-scorecard") -> str:
   sec.addEventListener('change', apply); ver.addEventListener('change', apply); apply();
 }})();
 </script>"""
-    return (f'{_STYLE}<div id="{table_id}"><div class="nqpf-filters">'
-            f'<label>Section <select name="section"><option value="">all</option>{options}</select></label>'
-            f'<label>Verdict <select name="verdict"><option value="">all</option>{verdicts}</select></label>'
-            f'<span class="nqpf-count"></span></div>'
-            f'<div class="nqpf-scroll"><table class="nqpf-card"><thead>{head}</thead><tbody>{"".join(rows)}</tbody>'
-            f'</table></div></div>{script}')
+    return (
+        f'{_STYLE}<div id="{table_id}"><div class="nqpf-filters">'
+        f'<label>Section <select name="section"><option value="">all</option>{options}</select></label>'
+        f'<label>Verdict <select name="verdict"><option value="">all</option>{verdicts}</select></label>'
+        f'<span class="nqpf-count"></span></div>'
+        f'<div class="nqpf-scroll"><table class="nqpf-card"><thead>{head}</thead><tbody>{"".join(rows)}</tbody>'
+        f"</table></div></div>{script}"
+    )
 
 
 def plain_table(frame: pd.DataFrame) -> str:
     """A data frame as a simple escaped HTML table (no index), in the scorecard's style."""
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
-                   for row in frame.itertuples(index=False))
-    return (f'{_STYLE}<div class="nqpf-scroll"><table class="nqpf-card"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{body}</tbody></table></div>')
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False)
+    )
+    return (
+        f'{_STYLE}<div class="nqpf-scroll"><table class="nqpf-card"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )

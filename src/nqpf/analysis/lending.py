@@ -17,12 +17,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .quantities import UNITS
+from ..quantities import UNITS
+from ..report import REPORT_QUARTER
 
 GROUPS = {"tech_sme": "Tech-based SMEs 科技型中小企业", "hitech": "High-tech enterprises 高新技术企业"}
+
+
 #: the unit each kind of indicator is shown in
 DISPLAY_UNITS = {"balance": "万亿元", "firms_with_loans": "万家", "growth_yoy": "%", "access_rate": "%"}
-REPORT_QUARTER = dt.date(2024, 3, 31)
 
 
 def _kind(indicator: str) -> str:
@@ -45,20 +47,28 @@ def series(official: pd.DataFrame, indicator: str) -> pd.Series:
 
 def panel(official: pd.DataFrame, group: str) -> pd.DataFrame:
     """The four loan-direction series of a group side by side (NaN where not found)."""
-    cols = {kind: series(official, f"{group}_{ind}") for kind, ind in [
-        ("balance", "loan_balance"), ("growth_yoy", "loan_growth_yoy"),
-        ("firms_with_loans", "firms_with_loans"), ("access_rate", "loan_access_rate")]}
+    cols = {
+        kind: series(official, f"{group}_{ind}")
+        for kind, ind in [
+            ("balance", "loan_balance"),
+            ("growth_yoy", "loan_growth_yoy"),
+            ("firms_with_loans", "firms_with_loans"),
+            ("access_rate", "loan_access_rate"),
+        ]
+    }
     return pd.DataFrame(cols).sort_index()
 
 
 def all_loans(official: pd.DataFrame) -> pd.DataFrame:
     """All loans (本外币 and RMB) balances and growth, by quarter end."""
-    return pd.DataFrame({
-        "fc_balance": series(official, "all_loans_fc_balance"),
-        "fc_growth_yoy": series(official, "all_loans_fc_growth_yoy"),
-        "rmb_balance": series(official, "all_loans_rmb_balance"),
-        "rmb_growth_yoy": series(official, "all_loans_rmb_growth_yoy"),
-    }).sort_index()
+    return pd.DataFrame(
+        {
+            "fc_balance": series(official, "all_loans_fc_balance"),
+            "fc_growth_yoy": series(official, "all_loans_fc_growth_yoy"),
+            "rmb_balance": series(official, "all_loans_rmb_balance"),
+            "rmb_growth_yoy": series(official, "all_loans_rmb_growth_yoy"),
+        }
+    ).sort_index()
 
 
 def year_earlier_balance(balance: float, growth_pct: float) -> float:
@@ -95,16 +105,26 @@ def implied_levels(official: pd.DataFrame, group: str) -> pd.DataFrame:
             continue
         implied = year_earlier_balance(later["balance"], later["growth_yoy"])
         published = p["balance"].get(earlier, np.nan)
-        rows.append({"quarter": earlier, "published": published, "implied_by_report_of": quarter,
-                     "implied": implied, "revision_pct": 100 * (implied / published - 1) if published == published else np.nan})
+        rows.append(
+            {
+                "quarter": earlier,
+                "published": published,
+                "implied_by_report_of": quarter,
+                "implied": implied,
+                "revision_pct": 100 * (implied / published - 1) if published == published else np.nan,
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def register_sizes(official: pd.DataFrame, group: str) -> pd.Series:
     """The register size each quarter's firm count and access rate imply (万家)."""
     p = panel(official, group).dropna(subset=["firms_with_loans", "access_rate"])
-    return pd.Series([register_size(f, r) for f, r in zip(p["firms_with_loans"], p["access_rate"])],
-                     index=p.index, name=f"{group}_register")
+    return pd.Series(
+        [register_size(f, r) for f, r in zip(p["firms_with_loans"], p["access_rate"])],
+        index=p.index,
+        name=f"{group}_register",
+    )
 
 
 # --------------------------------------------------------------------------- forecast
@@ -127,8 +147,9 @@ def quarter_ends(start: dt.date, end: dt.date) -> list[dt.date]:
     return out
 
 
-def growth_trend_projection(growth: pd.Series, anchor: float, anchor_quarter: dt.date, until: dt.date,
-                            alpha: float = 0.2) -> Projection:
+def growth_trend_projection(
+    growth: pd.Series, anchor: float, anchor_quarter: dt.date, until: dt.date, alpha: float = 0.2
+) -> Projection:
     """Project a balance by extrapolating the linear trend of its y/y growth (OLS, statsmodels).
 
     Growth rates are the one quantity each PBOC report gives on a consistent basis, so the model
@@ -163,7 +184,11 @@ def constant_growth_path(anchor: float, anchor_quarter: dt.date, growth_pct: flo
 
 # --------------------------------------------------------------------------- the widget
 REPORT_ANCHORS = {"tech_sme": "credit.tech_sme_balance", "hitech": "credit.hitech_balance"}
+
+
 SCENARIO_GROWTH = (10.0, 15.0, 20.0, 25.0, 30.0)
+
+
 SCENARIO_HORIZONS = ("2024-12-31", "2025-12-31")
 
 
@@ -174,36 +199,3 @@ def scenario(official: pd.DataFrame, anchor: float, group: str, growth_pct: floa
     path = constant_growth_path(anchor, REPORT_QUARTER, growth_pct, until)
     published = panel(official, group)["balance"].get(until, np.nan)
     return path, published
-
-
-from . import widgets as _widgets  # noqa: E402
-
-
-@_widgets.builder("loan_growth_scenario")
-def loan_growth_widget():
-    """Growth assumption × horizon × group → projected balance against the published path."""
-    from . import claims, data, plots
-    from .widgets import Control, Result, WidgetSpec
-
-    official = data.official()
-    context = claims.Context()
-    anchors = {g: context.reported(c).value / 1e12 for g, c in REPORT_ANCHORS.items()}
-
-    def compute(group: str, growth: float, horizon: str) -> Result:
-        path, published = scenario(official, anchors[group], group, growth, horizon)
-        plots.set_theme()
-        history = panel(official, group)["balance"].dropna()
-        fig = plots.projection_figure(history, REPORT_QUARTER, anchors[group], path,
-                                      f"{GROUPS[group]}: {growth:g}% a year", small=True)
-        end = path.iloc[-1]
-        vs = (f"; the PBOC published {published:.2f}万亿元 ({100 * (end / published - 1):+.1f}% off, "
-              f"on a re-based register)") if published == published else "; no published balance for that quarter"
-        text = f"At {growth:g}% a year from the report's {anchors[group]:g}万亿元, the balance reaches {end:.2f}万亿元 at {horizon}{vs}."
-        return Result(text, round(float(end), 2), plots.png_bytes(fig))
-
-    controls = [
-        Control("group", "Firms", tuple((label, g) for g, label in GROUPS.items()), "tech_sme", kind="toggle"),
-        Control("growth", "Growth a year", tuple((f"{g:g}%", g) for g in SCENARIO_GROWTH), 20.0),
-        Control("horizon", "Until", tuple((h, h) for h in SCENARIO_HORIZONS), "2025-12-31", kind="toggle"),
-    ]
-    return WidgetSpec("loan_growth_scenario", controls, compute, title="A growth scenario for tech-firm loans")

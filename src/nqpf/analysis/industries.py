@@ -13,18 +13,17 @@ Which item of one list is the same industry as an item of another is this book's
 recorded row by row with a rationale in ``data/report/industry_crosswalk.csv``. This module
 checks that file against the three lists (:func:`check_crosswalk`), measures how far the lists
 overlap (:func:`coverage`), and lays the crosswalk out for a heatmap (:func:`presence`,
-:func:`crosswalk_figure`). Everything but the figure is a pure function of the tables.
+:func:`nqpf.figures.industries.crosswalk_figure`). Everything but the figure is a pure function of the tables.
 """
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
 
-from .data import DataFileError, Problem
+from ..data import DataFileError, Problem
 
 CROSSWALK_FILE = "data/report/industry_crosswalk.csv"
+
 
 #: the three lists: key → (bilingual label, crosswalk column, the list's id column, its Chinese name column)
 LISTS: dict[str, tuple[str, str, str, str]] = {
@@ -37,41 +36,51 @@ LISTS: dict[str, tuple[str, str, str, str]] = {
 def group_counts(new_industries: pd.DataFrame) -> dict[str, int]:
     """How many new industries each group has (``emerging``, ``future``) and in all (``total``)."""
     counts = new_industries["group"].value_counts()
-    return {"emerging": int(counts.get("emerging", 0)), "future": int(counts.get("future", 0)),
-            "total": int(len(new_industries))}
+    return {
+        "emerging": int(counts.get("emerging", 0)),
+        "future": int(counts.get("future", 0)),
+        "total": len(new_industries),
+    }
 
 
 def _lists(new_industries: pd.DataFrame, sei_domains: pd.DataFrame, gwr_sectors: pd.DataFrame) -> dict:
     return {"new_industries": new_industries, "sei_2018": sei_domains, "gwr_2024": gwr_sectors}
 
 
-def check_crosswalk(crosswalk: pd.DataFrame, new_industries: pd.DataFrame, sei_domains: pd.DataFrame,
-                    gwr_sectors: pd.DataFrame) -> None:
+def check_crosswalk(
+    crosswalk: pd.DataFrame, new_industries: pd.DataFrame, sei_domains: pd.DataFrame, gwr_sectors: pd.DataFrame
+) -> None:
     """Raise :class:`~nqpf.data.DataFileError` if the crosswalk names an item that is not on its
     list, leaves an item of a list out, or links a row to nothing; each problem names the line."""
     problems: list[Problem] = []
     tables = _lists(new_industries, sei_domains, gwr_sectors)
     for key, (label, column, id_column, _) in LISTS.items():
         known = set(tables[key][id_column])
-        for line, value in zip(crosswalk["_line"] if "_line" in crosswalk else range(2, len(crosswalk) + 2),
-                               crosswalk[column]):
+        for line, value in zip(
+            crosswalk["_line"] if "_line" in crosswalk else range(2, len(crosswalk) + 2), crosswalk[column]
+        ):
             if isinstance(value, str) and value not in known:
-                problems.append(Problem(CROSSWALK_FILE, int(line), column,
-                                        f"{value!r} is not an item of the list {label}"))
+                problems.append(
+                    Problem(CROSSWALK_FILE, int(line), column, f"{value!r} is not an item of the list {label}")
+                )
         used = set(crosswalk[column].dropna())
         for item in sorted(known - used):
-            problems.append(Problem(CROSSWALK_FILE, None, column,
-                                    f"{item!r} of the list {label} appears in no row; add a row for it"))
+            problems.append(
+                Problem(
+                    CROSSWALK_FILE, None, column, f"{item!r} of the list {label} appears in no row; add a row for it"
+                )
+            )
     columns = [c for _, c, _, _ in LISTS.values()]
     empty = crosswalk[columns].isna().all(axis=1)
-    for line in (crosswalk.loc[empty, "_line"] if "_line" in crosswalk else []):
+    for line in crosswalk.loc[empty, "_line"] if "_line" in crosswalk else []:
         problems.append(Problem(CROSSWALK_FILE, int(line), None, "links to no item of any list"))
     if problems:
         raise DataFileError(problems)
 
 
-def coverage(crosswalk: pd.DataFrame, new_industries: pd.DataFrame, sei_domains: pd.DataFrame,
-             gwr_sectors: pd.DataFrame) -> pd.DataFrame:
+def coverage(
+    crosswalk: pd.DataFrame, new_industries: pd.DataFrame, sei_domains: pd.DataFrame, gwr_sectors: pd.DataFrame
+) -> pd.DataFrame:
     """For every ordered pair of lists: how many items of the first the crosswalk links to some
     item of the second. Tidy: one row per (list, other list) with ``items``, ``linked``, ``percent``."""
     tables = _lists(new_industries, sei_domains, gwr_sectors)
@@ -83,8 +92,15 @@ def coverage(crosswalk: pd.DataFrame, new_industries: pd.DataFrame, sei_domains:
                 continue
             linked = set(crosswalk.loc[crosswalk[column].notna() & crosswalk[other_column].notna(), column])
             n = len(linked & items)
-            rows.append({"list": key, "other": other, "items": len(items), "linked": n,
-                         "percent": 100.0 * n / len(items) if items else float("nan")})
+            rows.append(
+                {
+                    "list": key,
+                    "other": other,
+                    "items": len(items),
+                    "linked": n,
+                    "percent": 100.0 * n / len(items) if items else float("nan"),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -108,8 +124,9 @@ def concept_label(row: pd.Series, names: dict[str, str], uses: dict[str, int] | 
     return f"{row['concept_en']} {names.get(best, best)}"
 
 
-def presence(crosswalk: pd.DataFrame, new_industries: pd.DataFrame, sei_domains: pd.DataFrame,
-             gwr_sectors: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def presence(
+    crosswalk: pd.DataFrame, new_industries: pd.DataFrame, sei_domains: pd.DataFrame, gwr_sectors: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The crosswalk as a matrix for a heatmap: rows are its concepts (bilingual labels), columns
     the three lists; 1 where the list has the concept, 0 where not. Returns (matrix, annotations)
     where each annotation is the list's own Chinese name for the item. Column labels carry each
@@ -130,24 +147,3 @@ def presence(crosswalk: pd.DataFrame, new_industries: pd.DataFrame, sei_domains:
                 matrix.loc[label_row, label] = 1
                 notes.loc[label_row, label] = names.get(value, value)
     return matrix, notes
-
-
-def crosswalk_figure(matrix: pd.DataFrame, notes: pd.DataFrame) -> plt.Figure:
-    """A seaborn heatmap of :func:`presence`, each filled cell annotated with the list's own name."""
-    fig, ax = plt.subplots(figsize=(8, 5))
-    sns.heatmap(matrix, ax=ax, cmap=sns.light_palette("#2f6fb0", as_cmap=True), vmin=0, vmax=1.6,
-                cbar=False, annot=notes, fmt="", annot_kws={"fontsize": 5.5}, linewidths=0.5, linecolor="white",
-                yticklabels=True)
-    ax.set_xticklabels([_two_lines(t.get_text()) for t in ax.get_xticklabels()], rotation=0, fontsize=7)
-    ax.xaxis.tick_top()
-    ax.tick_params(axis="y", labelsize=6, length=0)
-    ax.tick_params(axis="x", length=0)
-    ax.set_ylabel("")
-    return fig
-
-
-def _two_lines(label: str) -> str:
-    head, _, rest = label.partition(" ")
-    words = label.split(" ")
-    half = (len(words) + 1) // 2
-    return " ".join(words[:half]) + "\n" + " ".join(words[half:]) if rest else head

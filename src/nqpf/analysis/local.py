@@ -11,9 +11,10 @@ This module owns the arithmetic of the notebook ``2-2_local_practice_and_pilot_z
 * :func:`zones` and :func:`zone_ages` — the seven sci-tech finance reform pilot zones
   (``data/report/pilot_zones.csv``), their approval dates with the precision the sources give,
   and their age when the report was written;
-* :func:`three_year_readings` — what "近三年来" means against those dates, under each reading;
-* :func:`province_roles` and :data:`TILES` — which provinces the section mentions, for a tile map;
-* ``*_figure`` functions — the page's figures (data in, matplotlib figure out).
+* :func:`three_year_readings` — what "近三年来" means against those dates;
+* :func:`province_roles` and :data:`TILES` — which provinces the section mentions, for a tile map.
+
+Pure pandas: data in, frames and numbers out.
 """
 
 from __future__ import annotations
@@ -21,15 +22,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
 
-from .quantities import REPORT_AS_OF, parse_quantity, to_base
+from ..quantities import parse_quantity, to_base
+from ..report import REPORT_AS_OF
 
 #: a city the report names → its province (for the tile map)
-CITY_PROVINCE = {"深圳": "广东", "厦门": "福建", "南京": "江苏", "合肥": "安徽", "杭州": "浙江", "嘉兴": "浙江",
-                 "济南": "山东"}
+CITY_PROVINCE = {
+    "深圳": "广东",
+    "厦门": "福建",
+    "南京": "江苏",
+    "合肥": "安徽",
+    "杭州": "浙江",
+    "嘉兴": "浙江",
+    "济南": "山东",
+}
+
 
 #: bilingual labels of the metrics of regional_first_loans.csv
 METRICS = {
@@ -38,6 +46,7 @@ METRICS = {
     "loan_disbursed": "Loans disbursed 发放贷款",
     "credit_line": "Credit lines 授信",
 }
+
 
 _MONEY = ("万亿元", "亿元", "万元", "元")
 
@@ -56,8 +65,9 @@ def first_loan_amounts(table: pd.DataFrame) -> pd.DataFrame:
     money = table[table["unit"].isin(_MONEY)].copy()
     money["amount_wan"] = [in_wan(v, u) for v, u in zip(money["value"], money["unit"])]
     money["qualifier"] = money["qualifier"].fillna("")
-    money["label"] = [f"{en} {zh} · {METRICS.get(m, m)}" for en, zh, m in
-                      zip(money["region_en"], money["region_zh"], money["metric"])]
+    money["label"] = [
+        f"{en} {zh} · {METRICS.get(m, m)}" for en, zh, m in zip(money["region_en"], money["region_zh"], money["metric"])
+    ]
     cols = ["id", "region_zh", "region_en", "bank_zh", "metric", "label", "amount_wan", "qualifier", "reported"]
     return money[cols].sort_values("amount_wan", ascending=False).reset_index(drop=True)
 
@@ -80,15 +90,23 @@ def consistency_checks(table: pd.DataFrame) -> pd.DataFrame:
     """
     amounts = first_loan_amounts(table)
     rows = []
-    for region, num, den, what in (("Tianjin", "loan_disbursed", "credit_line", "Tianjin: disbursed ÷ credit lines 发放/授信"),
-                                   ("Shanghai", "first_loan_amount", "signed_total",
-                                    "Shanghai: first loan ÷ signed total 首笔/签约总额")):
+    for region, num, den, what in (
+        ("Tianjin", "loan_disbursed", "credit_line", "Tianjin: disbursed ÷ credit lines 发放/授信"),
+        ("Shanghai", "first_loan_amount", "signed_total", "Shanghai: first loan ÷ signed total 首笔/签约总额"),
+    ):
         pick = amounts[amounts["region_en"] == region].set_index("metric")
         n, d = float(pick.loc[num, "amount_wan"]), float(pick.loc[den, "amount_wan"])
         floor = pick.loc[num, "qualifier"] in ("超过", "超", "逾", "以上")
-        rows.append({"check": what, "numerator_wan": n, "denominator_wan": d, "ratio_percent": 100 * n / d,
-                     "bound": "lower bound (numerator is a floor)" if floor else "exact",
-                     "consistent": n <= d})
+        rows.append(
+            {
+                "check": what,
+                "numerator_wan": n,
+                "denominator_wan": d,
+                "ratio_percent": 100 * n / d,
+                "bound": "lower bound (numerator is a floor)" if floor else "exact",
+                "consistent": n <= d,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -96,8 +114,11 @@ def per_firm(table: pd.DataFrame, region_en: str = "Tianjin") -> dict[str, float
     """Average credit line and loan per firm where the report gives a number of firms (万元)."""
     rows = table[table["region_en"] == region_en].set_index("metric")
     firms = float(rows.loc["firms", "value"])
-    return {"firms": firms, "credit_line": amount(table, region_en, "credit_line") / firms,
-            "loan_disbursed": amount(table, region_en, "loan_disbursed") / firms}
+    return {
+        "firms": firms,
+        "credit_line": amount(table, region_en, "credit_line") / firms,
+        "loan_disbursed": amount(table, region_en, "loan_disbursed") / firms,
+    }
 
 
 def lenders(table: pd.DataFrame) -> list[str]:
@@ -129,10 +150,22 @@ def zones(table: pd.DataFrame) -> pd.DataFrame:
     for r in table.to_dict("records"):
         earliest, latest, precision = _approval_interval(str(r["approved"]))
         count = re.search(r"(\d+)(?:部委|部门)", r["approved_by"])
-        out.append({"id": r["id"], "zone_zh": r["zone_zh"], "zone_en": r["zone_en"], "province_zh": r["province_zh"],
-                    "approved": r["approved"], "earliest": earliest, "latest": latest, "precision": precision,
-                    "departments": int(count.group(1)) if count else None, "plan_title_zh": r["plan_title_zh"],
-                    "named_in_report": r["named_in_report"] == "true", "source_url": r["source_url"]})
+        out.append(
+            {
+                "id": r["id"],
+                "zone_zh": r["zone_zh"],
+                "zone_en": r["zone_en"],
+                "province_zh": r["province_zh"],
+                "approved": r["approved"],
+                "earliest": earliest,
+                "latest": latest,
+                "precision": precision,
+                "departments": int(count.group(1)) if count else None,
+                "plan_title_zh": r["plan_title_zh"],
+                "named_in_report": r["named_in_report"] == "true",
+                "source_url": r["source_url"],
+            }
+        )
     frame = pd.DataFrame(out)
     return frame.sort_values(["earliest", "zone_en"]).reset_index(drop=True)
 
@@ -145,8 +178,10 @@ def years_between(start: dt.date, end: dt.date) -> float:
 def zone_ages(frame: pd.DataFrame, as_of: dt.date = REPORT_AS_OF) -> pd.DataFrame:
     """Each zone's age at ``as_of`` in years: ``min_years`` (approved on the latest possible day)
     and ``max_years`` (on the earliest)."""
-    return frame.assign(min_years=[years_between(d, as_of) for d in frame["latest"]],
-                        max_years=[years_between(d, as_of) for d in frame["earliest"]])
+    return frame.assign(
+        min_years=[years_between(d, as_of) for d in frame["latest"]],
+        max_years=[years_between(d, as_of) for d in frame["earliest"]],
+    )
 
 
 def three_year_readings(frame: pd.DataFrame, as_of: dt.date = REPORT_AS_OF, wording: str = "近三年") -> dict:
@@ -163,7 +198,10 @@ def three_year_readings(frame: pd.DataFrame, as_of: dt.date = REPORT_AS_OF, word
     ages = zone_ages(frame, as_of)
     latest_ok = as_of - dt.timedelta(days=round(q.low * 365.25))
     return {
-        "low": q.low, "high": q.high, "first_zone": first["zone_en"], "first_approved": str(first["approved"]),
+        "low": q.low,
+        "high": q.high,
+        "first_zone": first["zone_en"],
+        "first_approved": str(first["approved"]),
         "engine_years": years_between(first["latest"], as_of),
         "max_years": years_between(first["earliest"], as_of),
         "calendar_years": as_of.year - first["earliest"].year,
@@ -176,12 +214,35 @@ def three_year_readings(frame: pd.DataFrame, as_of: dt.date = REPORT_AS_OF, word
 #: a schematic tile layout of the 31 provincial-level regions of the mainland: name → (column, row)
 TILES: dict[str, tuple[int, int]] = {
     "黑龙江": (8, 0),
-    "内蒙古": (5, 1), "北京": (6, 1), "吉林": (8, 1),
-    "新疆": (1, 2), "宁夏": (4, 2), "山西": (5, 2), "河北": (6, 2), "天津": (7, 2), "辽宁": (8, 2),
-    "西藏": (1, 3), "青海": (2, 3), "甘肃": (3, 3), "陕西": (4, 3), "河南": (5, 3), "山东": (6, 3),
-    "四川": (3, 4), "重庆": (4, 4), "湖北": (5, 4), "安徽": (6, 4), "江苏": (7, 4),
-    "云南": (3, 5), "贵州": (4, 5), "湖南": (5, 5), "江西": (6, 5), "浙江": (7, 5), "上海": (8, 5),
-    "广西": (4, 6), "广东": (5, 6), "福建": (6, 6),
+    "内蒙古": (5, 1),
+    "北京": (6, 1),
+    "吉林": (8, 1),
+    "新疆": (1, 2),
+    "宁夏": (4, 2),
+    "山西": (5, 2),
+    "河北": (6, 2),
+    "天津": (7, 2),
+    "辽宁": (8, 2),
+    "西藏": (1, 3),
+    "青海": (2, 3),
+    "甘肃": (3, 3),
+    "陕西": (4, 3),
+    "河南": (5, 3),
+    "山东": (6, 3),
+    "四川": (3, 4),
+    "重庆": (4, 4),
+    "湖北": (5, 4),
+    "安徽": (6, 4),
+    "江苏": (7, 4),
+    "云南": (3, 5),
+    "贵州": (4, 5),
+    "湖南": (5, 5),
+    "江西": (6, 5),
+    "浙江": (7, 5),
+    "上海": (8, 5),
+    "广西": (4, 6),
+    "广东": (5, 6),
+    "福建": (6, 6),
     "海南": (5, 7),
 }
 
@@ -199,84 +260,18 @@ def province_roles(first_loans: pd.DataFrame, mechanisms: pd.DataFrame, pilot: p
     counts = pilot["province_zh"].map(province_of).value_counts()
     unknown = (loans | mech | set(counts.index)) - set(TILES)
     if unknown:
-        raise KeyError(f"regions not on the tile map (add them to nqpf.local.TILES or CITY_PROVINCE): {sorted(unknown)}")
-    rows = [{"province_zh": p, "col": c, "row": r, "zones": int(counts.get(p, 0)), "first_loan": p in loans,
-             "mechanism": p in mech} for p, (c, r) in TILES.items()]
+        raise KeyError(
+            f"regions not on the tile map (add them to nqpf.local.TILES or CITY_PROVINCE): {sorted(unknown)}"
+        )
+    rows = [
+        {
+            "province_zh": p,
+            "col": c,
+            "row": r,
+            "zones": int(counts.get(p, 0)),
+            "first_loan": p in loans,
+            "mechanism": p in mech,
+        }
+        for p, (c, r) in TILES.items()
+    ]
     return pd.DataFrame(rows)
-
-
-# --------------------------------------------------------------------------- figures
-def first_loans_figure(amounts: pd.DataFrame) -> plt.Figure:
-    """Horizontal bars on a log scale: every money amount of the first-loan cases (万元)."""
-    frame = amounts.iloc[::-1].reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    colours = {"Shanghai": "#4c72b0", "Shenzhen": "#dd8452", "Tianjin": "#55a868", "Fujian": "#c44e52"}
-    bars = ax.barh(frame["label"], frame["amount_wan"], color=[colours.get(r, "grey") for r in frame["region_en"]])
-    for bar, r in zip(bars, frame.itertuples()):
-        if r.qualifier:
-            bar.set_hatch("///")
-            bar.set_alpha(0.6)
-        shown = f"{'>' if r.qualifier else ''}{r.amount_wan:,.0f}万元"
-        written = "" if r.reported == f"{r.amount_wan:g}万元" else f" (report 报告: {r.reported})"
-        ax.text(r.amount_wan * 1.08, bar.get_y() + bar.get_height() / 2, shown + written, va="center", fontsize=8)
-    ax.set_xscale("log")
-    ax.set_xlim(frame["amount_wan"].min() / 2, frame["amount_wan"].max() * 8)
-    ax.set_xlabel("Amount 金额 (万元, log scale 对数坐标)")
-    ax.set_title("First loans under the 2024 relending tool 科技创新再贷款首批贷款", fontsize=11)
-    fig.tight_layout()
-    return fig
-
-
-def zones_timeline_figure(frame: pd.DataFrame, readings: dict, as_of: dt.date = REPORT_AS_OF) -> plt.Figure:
-    """A timeline of the approvals: a point where the day is sourced, a bar over the year where
-    only the year is; the report's date and the window "近三年" would need the first approval in."""
-    fig, ax = plt.subplots(figsize=(8, 3.8))
-    frame = frame.reset_index(drop=True)
-    window_start = as_of - dt.timedelta(days=round(readings["high"] * 365.25))
-    ax.axvspan(window_start, readings["latest_first_approval"], color="#55a868", alpha=0.15,
-               label=f"first approval needed here for 近三年 ({readings['low']:g}–{readings['high']:g} years) 近三年所需区间")
-    for y, r in enumerate(frame.itertuples()):
-        label = f"{r.zone_zh.replace('科创金融改革试验区', '')} {r.zone_en.split(' Sci-Tech')[0]}"
-        if r.precision == "day":
-            ax.plot([r.earliest], [y], "o", color="#4c72b0", ms=7)
-        else:
-            ax.plot([r.earliest, r.latest], [y, y], "-", color="#dd8452", lw=6, alpha=0.7, solid_capstyle="butt")
-        ax.text(r.latest + dt.timedelta(days=25), y, f"{label} ({r.approved})", va="center", fontsize=8)
-    ax.axvline(as_of, color="grey", ls=":")
-    ax.text(as_of, len(frame) - 0.4, " report 报告", fontsize=8, color="grey")
-    ax.plot([], [], "o", color="#4c72b0", label="day sourced 具体日期")
-    ax.plot([], [], "-", color="#dd8452", lw=6, alpha=0.7, label="only the year sourced 仅知年份")
-    ax.set_yticks([])
-    ax.set_ylim(-0.8, len(frame) + 1.6)
-    ax.set_xlim(dt.date(2020, 10, 1), dt.date(2024, 12, 31))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.legend(loc="upper left", fontsize=7.5, framealpha=0.9)
-    ax.set_title(f"Approvals of the {len(frame)} pilot zones 科创金融改革试验区获批时间", fontsize=11)
-    fig.tight_layout()
-    return fig
-
-
-def tile_map_figure(roles: pd.DataFrame) -> plt.Figure:
-    """A schematic tile map of the provinces: shade = pilot zones hosted, marks = first loan / mechanism."""
-    fig, ax = plt.subplots(figsize=(7, 4.5))
-    shades = {0: "#eeeeee", 1: "#9ecae1", 2: "#3182bd"}
-    for r in roles.itertuples():
-        x, y = r.col, -r.row
-        ax.add_patch(plt.Rectangle((x - 0.46, y - 0.46), 0.92, 0.92, fc=shades[min(r.zones, 2)], ec="white"))
-        ax.text(x, y + 0.12, r.province_zh, ha="center", va="center", fontsize=8,
-                color="white" if r.zones >= 2 else "black")
-        marks = ("●" if r.first_loan else "") + ("▲" if r.mechanism else "")
-        if marks:
-            ax.text(x, y - 0.22, marks, ha="center", va="center", fontsize=8, color="#c44e52")
-    ax.set_xlim(0.3, 8.7)
-    ax.set_ylim(-7.7, 0.7)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    handles = [plt.Rectangle((0, 0), 1, 1, fc=shades[k]) for k in (1, 2)]
-    handles += [plt.Line2D([], [], ls="", marker="o", color="#c44e52"), plt.Line2D([], [], ls="", marker="^", color="#c44e52")]
-    ax.legend(handles, ["1 pilot zone 个试验区", "2 pilot zones 个试验区", "first relending loan 首笔再贷款",
-                        "provincial mechanism 地方机制"], loc="lower left", fontsize=7.5, frameon=False)
-    ax.set_title("Where section 二(二) looks 报告提及的省份 (schematic tile map 示意)", fontsize=10)
-    fig.tight_layout()
-    return fig

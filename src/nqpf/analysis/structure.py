@@ -3,7 +3,7 @@
 The report says credit is "80%以上" of the financing structure. Whether that holds depends
 on what counts as credit and whether government bonds count as financing of the real
 economy; this module computes the share under each definition so the notebooks, the
-widget and the claim engine agree.
+widget and the claim engine agree. Pure pandas: data in, frames and numbers out.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import widgets as _widgets
-from .quantities import to_base
+from ..quantities import to_base
 
 #: the components of the TSF stock, in the PBOC's order, with bilingual labels
 COMPONENTS: dict[str, str] = {
@@ -30,17 +29,22 @@ COMPONENTS: dict[str, str] = {
     "loans_written_off": "Loans written off 贷款核销",
 }
 
+
 #: what may count as "credit" (信贷), narrowest first
 CREDIT_DEFINITIONS: dict[str, tuple[str, ...]] = {
     "rmb_loans": ("rmb_loans",),
     "all_loans": ("rmb_loans", "fx_loans"),
     "loan_type": ("rmb_loans", "fx_loans", "entrusted_loans", "trust_loans", "undiscounted_bankers_acceptances"),
 }
+
+
 CREDIT_LABELS = {
     "rmb_loans": "RMB loans only",
     "all_loans": "RMB + foreign-currency loans",
     "loan_type": "All loan-type items (loans, entrusted, trust, undiscounted acceptances)",
 }
+
+
 HEADLINE_DEFINITION = ("loan_type", True)  # (credit definition, government bonds in the denominator)
 
 
@@ -62,8 +66,10 @@ class Share:
 def stock_table(official: pd.DataFrame) -> pd.DataFrame:
     """TSF stock levels as a wide table: one row per period end, one column per component
     (and ``total``), in yuan. Periods missing the total are dropped."""
-    rows = official[official["indicator"].str.match(r"^tsf_stock_[a-z_]+$")
-                    & ~official["indicator"].str.endswith(("_growth_yoy", "_share"))].copy()
+    rows = official[
+        official["indicator"].str.match(r"^tsf_stock_[a-z_]+$")
+        & ~official["indicator"].str.endswith(("_growth_yoy", "_share"))
+    ].copy()
     if rows.empty:
         return pd.DataFrame(columns=["total", *COMPONENTS])
     rows["component"] = rows["indicator"].str.removeprefix("tsf_stock_")
@@ -73,8 +79,9 @@ def stock_table(official: pd.DataFrame) -> pd.DataFrame:
     return wide.dropna(subset=["total"]).sort_index()
 
 
-def share(table: pd.DataFrame, period_end: dt.date, components: tuple[str, ...],
-          with_government_bonds: bool = True) -> Share:
+def share(
+    table: pd.DataFrame, period_end: dt.date, components: tuple[str, ...], with_government_bonds: bool = True
+) -> Share:
     """The share of ``components`` in the TSF stock at ``period_end``.
 
     Without government bonds the denominator is the total less government bonds (financing
@@ -103,13 +110,21 @@ def credit_shares(table: pd.DataFrame) -> pd.DataFrame:
                     s = share(table, period, components, with_gov)
                 except KeyError:
                     continue
-                out.append({"period_end": period, "definition": name, "label": CREDIT_LABELS[name],
-                            "with_government_bonds": with_gov, "share_percent": s.percent})
+                out.append(
+                    {
+                        "period_end": period,
+                        "definition": name,
+                        "label": CREDIT_LABELS[name],
+                        "with_government_bonds": with_gov,
+                        "share_percent": s.percent,
+                    }
+                )
     return pd.DataFrame(out, columns=["period_end", "definition", "label", "with_government_bonds", "share_percent"])
 
 
-def bracketing_periods(table: pd.DataFrame, target: dt.date, components: tuple[str, ...],
-                       with_government_bonds: bool) -> list[dt.date]:
+def bracketing_periods(
+    table: pd.DataFrame, target: dt.date, components: tuple[str, ...], with_government_bonds: bool
+) -> list[dt.date]:
     """The last period end on or before ``target`` and the first after it at which the share
     can be computed (one of them may be missing); the exact period if it is available."""
     usable = []
@@ -131,31 +146,7 @@ def share_sentence(s: Share, definition: str, threshold: float = 80.0) -> str:
     """One sentence: the share, and whether the report's "80%以上" holds under this definition."""
     scope = "the whole TSF stock" if s.with_government_bonds else "the TSF stock excluding government bonds"
     verdict = "the claim holds" if s.percent >= threshold else "the claim does not hold"
-    return (f"{CREDIT_LABELS[definition]} are {s.percent:.1f}% of {scope} at {s.period_end}: "
-            f"{verdict} under this definition (80%以上 needs at least {threshold:g}%).")
-
-
-@_widgets.builder("credit_share")
-def credit_share_widget():
-    """Which components count as credit, and whether government bonds are in the denominator,
-    at every period end whose components were found → the share and whether 80%以上 holds."""
-    from . import data
-    from .widgets import Control, Result, WidgetSpec
-
-    table = stock_table(data.official())
-    periods = [p for p in table.index if not pd.isna(table.loc[p, "rmb_loans"])]
-    if not periods:
-        raise ValueError("no period end in data/official/tsf_stock.csv has RMB loans")
-
-    def compute(definition: str, with_government_bonds: bool, period: str) -> Result:
-        s = share(table, dt.date.fromisoformat(period), CREDIT_DEFINITIONS[definition], with_government_bonds)
-        return Result(share_sentence(s, definition), round(s.percent, 1))
-
-    controls = [
-        Control("definition", "Credit means", tuple((CREDIT_LABELS[k], k) for k in CREDIT_DEFINITIONS),
-                HEADLINE_DEFINITION[0]),
-        Control("with_government_bonds", "Government bonds in the denominator",
-                (("yes", True), ("no", False)), True, kind="toggle"),
-        Control("period", "Period end", tuple((str(p), str(p)) for p in periods), str(periods[-1])),
-    ]
-    return WidgetSpec("credit_share", controls, compute, title="Is credit 80%以上 of the financing structure?")
+    return (
+        f"{CREDIT_LABELS[definition]} are {s.percent:.1f}% of {scope} at {s.period_end}: "
+        f"{verdict} under this definition (80%以上 needs at least {threshold:g}%)."
+    )

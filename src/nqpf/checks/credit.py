@@ -1,0 +1,115 @@
+"""Checks of section 三, first recommendation: loans to tech-based SMEs and high-tech enterprises."""
+
+from __future__ import annotations
+
+from ..analysis import lending
+from ..evidence import Context, Evidence, NotCheckable, Registry
+from ..report import REPORT_QUARTER
+from .common import official_evidence
+
+PERIOD_Q1_2024 = REPORT_QUARTER
+
+CHECKS = Registry()
+
+
+_CREDIT = {
+    "credit.tech_sme_balance": "tech_sme_loan_balance",
+    "credit.tech_sme_growth": "tech_sme_loan_growth_yoy",
+    "credit.tech_sme_firms": "tech_sme_firms_with_loans",
+    "credit.tech_sme_access_rate": "tech_sme_loan_access_rate",
+    "credit.hitech_balance": "hitech_loan_balance",
+    "credit.hitech_growth": "hitech_loan_growth_yoy",
+    "credit.hitech_firms": "hitech_firms_with_loans",
+    "credit.hitech_access_rate": "hitech_loan_access_rate",
+}
+
+
+def _credit_check(indicator: str):
+    def fn(ctx: Context) -> Evidence:
+        try:
+            return official_evidence(ctx, indicator, PERIOD_Q1_2024)
+        except NotCheckable as missing:
+            raise NotCheckable(f"{missing}{_implied_note(ctx, indicator)}") from None
+
+    fn.__name__ = f"_credit_{indicator}"
+    return fn
+
+
+def _implied_note(ctx: Context, indicator: str) -> str:
+    """What the report a year later implies for the 2024Q1 balance (on its own, re-based register)."""
+    if not indicator.endswith("_loan_balance"):
+        return ""
+    group = indicator.removesuffix("_loan_balance")
+    implied = lending.implied_levels(ctx.official, group)
+    row = implied[implied["quarter"] == PERIOD_Q1_2024]
+    if row.empty:
+        return ""
+    r = row.iloc[0]
+    return (
+        f"; the PBOC report for {r['implied_by_report_of']} implies {r['implied']:.2f}万亿元 for "
+        f"{PERIOD_Q1_2024} (its balance ÷ (1 + its growth)), but on a re-based register, so it is context, "
+        f"not a check"
+    )
+
+
+for _claim, _indicator in _CREDIT.items():
+    CHECKS.check(_claim)(_credit_check(_indicator))
+
+
+def _all_loans(ctx: Context, what: str) -> tuple:
+    for indicator in (f"all_loans_fc_{what}", f"all_loans_rmb_{what}"):
+        try:
+            return ctx.official_row(indicator, PERIOD_Q1_2024), indicator
+        except NotCheckable:
+            continue
+    raise NotCheckable(f"no all-loan {what} at {PERIOD_Q1_2024} in data/official/")
+
+
+@CHECKS.check("credit.fast_growth")
+def _fast_growth(ctx: Context) -> Evidence:
+    total, indicator = _all_loans(ctx, "growth_yoy")
+    groups = []
+    for name, label in (("tech_sme", "tech-SME"), ("hitech", "high-tech-firm")):
+        try:
+            groups.append((label, ctx.official_row(f"{name}_loan_growth_yoy", PERIOD_Q1_2024)))
+        except NotCheckable:
+            continue
+    if not groups:
+        raise NotCheckable(f"no official tech-firm loan growth at {PERIOD_Q1_2024} in data/official/")
+    parts = ", ".join(f"{label} loans +{row['value']:g}%" for label, row in groups)
+    missing = "" if len(groups) == 2 else " (the other group's official growth was not found)"
+    return Evidence(
+        None,
+        "text",
+        f"{parts} against all loans +{total['value']:g}% ({indicator}) at end-2024Q1{missing}",
+        (*tuple(r["source_url"] for _, r in groups), total["source_url"]),
+        holds=all(r["value"] > total["value"] for _, r in groups),
+    )
+
+
+SMALL_SHARE_PERCENT = 10.0
+
+
+@CHECKS.check("credit.scale_share_small")
+def _share_small(ctx: Context) -> Evidence:
+    total = lending.all_loans(ctx.official)["fc_balance"]
+    groups = {g: lending.panel(ctx.official, g)["balance"] for g in ("tech_sme", "hitech")}
+    usable = [q for q in total.dropna().index if all(q in b.dropna().index for b in groups.values())]
+    if not usable:
+        raise NotCheckable("no quarter has both groups' balances and all loans in data/official/")
+    before = [q for q in usable if q <= PERIOD_Q1_2024][-1:]
+    after = [q for q in usable if q > PERIOD_Q1_2024][:1]
+    quarters = [PERIOD_Q1_2024] if PERIOD_Q1_2024 in usable else before + after
+    shares = {q: {g: lending.loan_share_pct(b[q], total[q]) for g, b in groups.items()} for q in quarters}
+    listing = "; ".join(
+        f"{q}: tech-SMEs {v['tech_sme']:.1f}%, high-tech firms {v['hitech']:.1f}%" for q, v in shares.items()
+    )
+    where = "" if quarters == [PERIOD_Q1_2024] else " (2024Q1 balances not found; the nearest quarters on either side)"
+    holds = all(v < SMALL_SHARE_PERCENT for shares_q in shares.values() for v in shares_q.values())
+    return Evidence(
+        None,
+        "text",
+        f"shares of all 本外币 loans{where}: {listing}; 'very small' read as under {SMALL_SHARE_PERCENT:g}%",
+        ("data/official/tech_loans.csv",),
+        holds=holds,
+    )

@@ -1,0 +1,150 @@
+"""Loading the files under ``data/``: validated frames, read once per change of a file.
+
+Every table is read through :func:`load`: the text is read by :func:`nqpf.data.io.read_csv_lines`,
+checked against the schema the data dictionary implies (:mod:`nqpf.data.schemas`) and the rules
+of its kind (:mod:`nqpf.data.rules`). A frame is cached until its file changes on disk, so the
+book, the widgets and the tests all read the data as it is now, without reading it twice.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pandas as pd
+
+from .. import provenance
+from ..paths import data_dir, relative
+from . import rules, schemas
+from .catalog import FileSpec, catalog
+from .errors import DataFileError, Problem
+from .io import read_csv_lines
+
+_CACHE: dict[str, tuple[tuple, pd.DataFrame]] = {}
+
+
+def _stamp(path: Path) -> tuple:
+    stat = path.stat()
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+def _post(frame: pd.DataFrame, spec: FileSpec, name: str) -> pd.DataFrame:
+    """What each kind of file gets after validation: typed dates, the file it came from."""
+    for col in spec.columns:
+        if col.type == "date":
+            frame[col.name] = [pd.Timestamp(v).date() if isinstance(v, str) else v for v in frame[col.name]]
+    if spec.kind == "statistics":
+        frame["file"] = name
+    return frame
+
+
+def load(path: str) -> pd.DataFrame:
+    """The file ``data/<path>`` (e.g. ``"official/tech_loans.csv"``), validated, with its ``_line`` column.
+
+    Raises :class:`DataFileError` naming every bad cell; the frame returned is the caller's own copy."""
+    spec = catalog().get(path)
+    full = data_dir() / path
+    name = relative(full)
+    if not full.is_file():
+        raise DataFileError([Problem(name, None, None, "file not found (data/catalog.yml names it)")])
+    provenance.note_file(full)
+    stamp = _stamp(full)
+    cached = _CACHE.get(str(full))
+    if cached and cached[0] == stamp:
+        return cached[1].copy()
+    frame = read_csv_lines(full)
+    if spec.kind == "statistics" and "value" in frame:
+        frame["_raw_value"] = frame["value"]
+    frame = schemas.validate(frame, spec, name)
+    problems = rules.check(frame, spec, name)
+    if problems:
+        raise DataFileError(sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
+    frame = _post(frame, spec, name)
+    _CACHE[str(full)] = (stamp, frame)
+    return frame.copy()
+
+
+def claims() -> pd.DataFrame:
+    """The claim register, validated."""
+    return load("report/claims.csv")
+
+
+def unknown_files(folder: str) -> list[Problem]:
+    """A problem for every CSV in ``data/<folder>/`` that the data dictionary does not name."""
+    known = {f.path for f in catalog().files.values()}
+    out = []
+    for p in sorted((data_dir() / folder).glob("*.csv")):
+        if f"{folder}/{p.name}" not in known:
+            out.append(
+                Problem(
+                    relative(p),
+                    None,
+                    None,
+                    "is not in the data dictionary data/catalog.yml: add an entry for it there, or remove the file",
+                )
+            )
+    return out
+
+
+def official(name: str | None = None) -> pd.DataFrame:
+    """Official statistics: one file (``"tech_loans"``) or every statistics file of the dictionary
+    stacked, with a ``file`` column naming where each row came from."""
+    if name:
+        return load(f"official/{name}.csv")
+    provenance.note_listing(data_dir() / "official")
+    problems = unknown_files("official")
+    if problems:
+        raise DataFileError(problems)
+    frames = [load(spec.path) for spec in catalog().by_kind("statistics")]
+    return pd.concat(frames, ignore_index=True)
+
+
+def events() -> pd.DataFrame:
+    """Dated official events (``data/official/events.csv``)."""
+    return load("official/events.csv")
+
+
+def documents() -> pd.DataFrame:
+    """Verbatim excerpts of official documents (``data/official/documents.csv``)."""
+    return load("official/documents.csv")
+
+
+def report_table(name: str) -> pd.DataFrame:
+    """One of the tables under ``data/report/`` (e.g. ``"new_industries"``), validated."""
+    path = f"report/{name}.csv"
+    if path not in catalog().files:
+        known = sorted(f.stem for f in catalog().files.values() if f.folder == "report" and f.kind != "text")
+        raise KeyError(f"unknown report table {name!r}; known: {known}")
+    return load(path)
+
+
+def _loader(spec: FileSpec):
+    if spec.kind == "text":
+        from .io import report_text
+
+        return report_text
+    return functools.partial(load, spec.path)
+
+
+def validate_all() -> list[str]:
+    """Load every file the data dictionary names; return a line per file checked, or raise
+    :class:`DataFileError` listing the problems of every bad file (and every unknown file)."""
+    problems: list[Problem] = []
+    done: list[str] = []
+    for spec in catalog().files.values():
+        try:
+            result = _loader(spec)()
+            rows = f"{len(result)} rows" if isinstance(result, pd.DataFrame) else f"{len(result)} characters"
+            done.append(f"data/{spec.path}: {rows} ok")
+        except DataFileError as error:
+            problems.extend(error.problems)
+    for folder in sorted({spec.folder for spec in catalog().files.values()}):
+        problems.extend(unknown_files(folder))
+    if problems:
+        raise DataFileError(problems)
+    return done
+
+
+def strip_line(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop the bookkeeping columns (``_line``, ``_raw_value``) for display."""
+    return frame.drop(columns=[c for c in frame.columns if c.startswith("_")])

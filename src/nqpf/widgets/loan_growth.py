@@ -1,0 +1,45 @@
+"""The widget of chapter 3-1: a growth assumption × horizon × group → the projected balance of
+tech-firm loans against the published path."""
+
+from __future__ import annotations
+
+from .. import data
+from ..analysis.lending import GROUPS, REPORT_ANCHORS, SCENARIO_GROWTH, SCENARIO_HORIZONS, panel, scenario
+from ..evidence import Context
+from ..figures import loans as figures
+from ..figures.theme import png_bytes, set_theme
+from ..report import REPORT_QUARTER
+from .core import Control, Result, WidgetSpec
+
+
+def spec() -> WidgetSpec:
+    """The loan-growth scenario widget, built from the data as they are now."""
+    official = data.official()
+    context = Context()
+    anchors = {g: context.reported(c).value / 1e12 for g, c in REPORT_ANCHORS.items()}
+
+    def compute(group: str, growth: float, horizon: str) -> Result:
+        path, published = scenario(official, anchors[group], group, growth, horizon)
+        set_theme()
+        history = panel(official, group)["balance"].dropna()
+        fig = figures.projection_figure(
+            history, REPORT_QUARTER, anchors[group], path, f"{GROUPS[group]}: {growth:g}% a year", small=True
+        )
+        end = path.iloc[-1]
+        vs = (
+            (
+                f"; the PBOC published {published:.2f}万亿元 ({100 * (end / published - 1):+.1f}% off, "
+                f"on a re-based register)"
+            )
+            if published == published
+            else "; no published balance for that quarter"
+        )
+        text = f"At {growth:g}% a year from the report's {anchors[group]:g}万亿元, the balance reaches {end:.2f}万亿元 at {horizon}{vs}."
+        return Result(text, round(float(end), 2), png_bytes(fig))
+
+    controls = [
+        Control("group", "Firms", tuple((label, g) for g, label in GROUPS.items()), "tech_sme", kind="toggle"),
+        Control("growth", "Growth a year", tuple((f"{g:g}%", g) for g in SCENARIO_GROWTH), 20.0),
+        Control("horizon", "Until", tuple((h, h) for h in SCENARIO_HORIZONS), "2025-12-31", kind="toggle"),
+    ]
+    return WidgetSpec("loan_growth_scenario", controls, compute, title="A growth scenario for tech-firm loans")
