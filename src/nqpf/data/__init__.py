@@ -14,7 +14,18 @@ from ..paths import data_dir, describe_root, root
 from .catalog import catalog
 from .errors import DataFileError, Problem
 from .io import in_report, read_csv_lines, report_text, squeeze
-from .load import claims, documents, events, load, official, report_table, strip_line, validate_all
+from .load import (
+    claims,
+    documents,
+    events,
+    load,
+    official,
+    official_lists,
+    report_table,
+    sources,
+    strip_line,
+    validate_all,
+)
 from .rules import value_spellings
 
 __all__ = [
@@ -29,10 +40,12 @@ __all__ = [
     "in_report",
     "load",
     "official",
+    "official_lists",
     "read_csv_lines",
     "report_table",
     "report_text",
     "root",
+    "sources",
     "squeeze",
     "strip_line",
     "validate_all",

@@ -50,6 +50,7 @@ class Column:
     values: tuple[str, ...] = ()
     units: str = "data"
     allowed: str = ""
+    refers: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ class FileSpec:
 
     @property
     def folder(self) -> str:
-        return self.path.split("/", 1)[0]
+        """The folder under ``data/`` (empty for a file at the top of ``data/``)."""
+        return self.path.rsplit("/", 1)[0] if "/" in self.path else ""
 
     def column(self, name: str) -> Column:
         for c in self.columns:
@@ -124,6 +126,7 @@ def _columns(raw: dict, where: str, problems: list[Problem]) -> tuple[Column, ..
                 tuple(str(v) for v in spec.get("values", ())),
                 str(spec.get("units", "data")),
                 str(spec.get("allowed", "")),
+                str(spec.get("refers", "")),
             )
         )
     return tuple(out)

@@ -35,6 +35,7 @@ def _post(frame: pd.DataFrame, spec: FileSpec, name: str) -> pd.DataFrame:
             frame[col.name] = [pd.Timestamp(v).date() if isinstance(v, str) else v for v in frame[col.name]]
     if spec.kind == "statistics":
         frame["file"] = name
+    frame["_file"] = name  # every row knows its file, for errors, evidence and the links of glued facts
     return frame
 
 
@@ -55,13 +56,44 @@ def load(path: str) -> pd.DataFrame:
     frame = read_csv_lines(full)
     if spec.kind == "statistics" and "value" in frame:
         frame["_raw_value"] = frame["value"]
-    frame = schemas.validate(frame, spec, name)
-    problems = rules.check(frame, spec, name)
+    frame = _post(schemas.validate(frame, spec, name), spec, name)
+    problems = rules.check(frame, spec, name, load) + _unresolved_sources(frame, spec, name)
     if problems:
         raise DataFileError(sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
-    frame = _post(frame, spec, name)
     _CACHE[str(full)] = (stamp, frame)
     return frame.copy()
+
+
+def _unresolved_sources(frame: pd.DataFrame, spec: FileSpec, name: str) -> list[Problem]:
+    """A problem for every source id that data/sources.csv does not have."""
+    columns = [c.name for c in spec.columns if c.type in ("source_id", "source_ids")]
+    if not columns or spec.kind == "sources":
+        return []
+    known = set(sources()["id"])
+    problems = []
+    for column in columns:
+        for line, cell in zip(frame["_line"], frame[column]):
+            for source_id in [p.strip() for p in str(cell).split(";")] if isinstance(cell, str) else []:
+                if source_id not in known:
+                    problems.append(
+                        Problem(
+                            name,
+                            int(line),
+                            column,
+                            f"names the source {source_id!r}, which data/sources.csv does not have",
+                        )
+                    )
+    return problems
+
+
+def sources() -> pd.DataFrame:
+    """The sources registry (``data/sources.csv``): one row per page."""
+    return load("sources.csv")
+
+
+def official_lists() -> pd.DataFrame:
+    """Official lists, one row per item (``data/official/lists.csv``)."""
+    return load("official/lists.csv")
 
 
 def claims() -> pd.DataFrame:
@@ -74,7 +106,7 @@ def unknown_files(folder: str) -> list[Problem]:
     known = {f.path for f in catalog().files.values()}
     out = []
     for p in sorted((data_dir() / folder).glob("*.csv")):
-        if f"{folder}/{p.name}" not in known:
+        if (f"{folder}/{p.name}" if folder else p.name) not in known:
             out.append(
                 Problem(
                     relative(p),
@@ -90,13 +122,24 @@ def official(name: str | None = None) -> pd.DataFrame:
     """Official statistics: one file (``"tech_loans"``) or every statistics file of the dictionary
     stacked, with a ``file`` column naming where each row came from."""
     if name:
-        return load(f"official/{name}.csv")
+        return with_tiers(load(f"official/{name}.csv"))
     provenance.note_listing(data_dir() / "official")
     problems = unknown_files("official")
     if problems:
         raise DataFileError(problems)
     frames = [load(spec.path) for spec in catalog().by_kind("statistics")]
-    return pd.concat(frames, ignore_index=True)
+    return with_tiers(pd.concat(frames, ignore_index=True))
+
+
+TIERS = ("official", "official_press", "media", "republication")
+
+
+def with_tiers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Official rows with the tier and publisher of their source (``tier_rank``: 0 for the issuing authority),
+    so that where two publications carry the same quantity the more authoritative can be preferred."""
+    pages = sources().set_index("id")
+    out = frame.assign(tier=frame["source"].map(pages["tier"]), publisher=frame["source"].map(pages["publisher"]))
+    return out.assign(tier_rank=out["tier"].map({t: i for i, t in enumerate(TIERS)}))
 
 
 def events() -> pd.DataFrame:
@@ -141,7 +184,7 @@ def validate_all() -> list[str]:
     for folder in sorted({spec.folder for spec in catalog().files.values()}):
         problems.extend(unknown_files(folder))
     if problems:
-        raise DataFileError(problems)
+        raise DataFileError(list(dict.fromkeys(problems)))
     return done
 
 

@@ -22,6 +22,7 @@ from .io import in_report
 _SNAKE = r"^[a-z][a-z0-9_]*$"
 _CLAIM_ID = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$"
 _ID = r"^[a-z0-9_.]+$"
+_SOURCE_ID = r"^[a-z0-9][a-z0-9_.-]*$"
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATE_OR_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -33,6 +34,11 @@ UNIT_SETS = {
     "data": sorted(DATA_UNITS),
     "statistic": sorted(DATA_UNITS - {"text", "date"}),
 }
+
+
+def http_url(text: str) -> bool:
+    """Whether ``text`` is an http(s) URL with a host and no spaces."""
+    return bool(_URL.match(str(text)))
 
 
 def calendar_date(text: str, pattern: re.Pattern = _PARTIAL_DATE) -> bool:
@@ -58,10 +64,12 @@ def _column_checks(col: Column) -> list[pa.Check]:
         return [pa.Check.str_matches(_SNAKE)]
     if t == "claim_id":
         return [pa.Check.str_matches(_CLAIM_ID)]
-    if t in ("id", "source_id"):
+    if t == "id":
         return [pa.Check.str_matches(_ID)]
+    if t == "source_id":
+        return [pa.Check.str_matches(_SOURCE_ID)]
     if t == "source_ids":
-        return [_element(lambda s: all(re.match(_ID, p.strip()) for p in str(s).split(";")), "id_list")]
+        return [_element(lambda s: all(re.match(_SOURCE_ID, p.strip()) for p in str(s).split(";")), "id_list")]
     if t == "date":
         return [_element(lambda s: calendar_date(s, _DATE), "calendar_date")]
     if t == "date_or_month":
@@ -69,7 +77,7 @@ def _column_checks(col: Column) -> list[pa.Check]:
     if t == "partial_date":
         return [_element(lambda s: calendar_date(s, _PARTIAL_DATE), "calendar_partial_date")]
     if t == "url":
-        return [_element(lambda s: bool(_URL.match(str(s))), "http_url")]
+        return [_element(http_url, "http_url")]
     if t == "unit":
         return [pa.Check.isin(UNIT_SETS[col.units], name="known_unit")]
     if t == "report_quote":
@@ -83,13 +91,14 @@ def _column_checks(col: Column) -> list[pa.Check]:
 
 def schema(spec: FileSpec) -> pa.DataFrameSchema:
     """The pandera schema of one file of the catalog."""
-    columns: dict[str, pa.Column] = {"_line": pa.Column(int)}
+    columns: dict[str, pa.Column] = {"_line": pa.Column(int), "_raw_value": pa.Column(object, required=False)}
     for col in spec.columns:
         if col.type in ("number", "integer"):
             columns[col.name] = pa.Column(float if col.type == "number" else int, coerce=True, nullable=col.optional)
         else:
             columns[col.name] = pa.Column(object, checks=_column_checks(col), nullable=col.optional)
-    return pa.DataFrameSchema(columns, unique=list(spec.key) or None, strict=False)
+    # strict: a column the dictionary does not describe is an error (a typo'd header, a stray export column)
+    return pa.DataFrameSchema(columns, unique=list(spec.key) or None, strict=True)
 
 
 _CHECK_TEXT = {
@@ -101,6 +110,7 @@ _CHECK_TEXT = {
     "calendar_partial_date": "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD",
     "calendar_date": "must be a real date written YYYY-MM-DD",
     "id_list": "must be ids separated by ';'",
+    "column_in_schema": "is a column the data dictionary (data/catalog.yml) does not describe: remove it, or describe it there",
 }
 
 
@@ -129,6 +139,17 @@ def problems_from(error: pa.errors.SchemaErrors, frame: pd.DataFrame, name: str,
         line = int(frame["_line"].iloc[int(idx)]) if idx is not None and pd.notna(idx) else None
         if check == "column_in_dataframe":
             problems.append(Problem(name, 1, str(case["failure_case"]), "required column is missing from the header"))
+            continue
+        if check == "column_in_schema":
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    str(case["failure_case"]),
+                    "is a column the data dictionary "
+                    "(data/catalog.yml) does not describe: remove it, or describe it there",
+                )
+            )
             continue
         if "dtype" in check and line is None:
             continue  # the element-level coercion failure names the row
