@@ -1,39 +1,33 @@
-"""The ``nqpf`` command: ``nqpf validate`` and ``nqpf scorecard``."""
+"""The ``nqpf`` command: ``nqpf validate``, ``nqpf scorecard`` and ``nqpf dictionary``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 
 import pandas as pd
 
 from . import data, engine
-
-SCORECARD_COLUMNS = [
-    "id",
-    "section",
-    "quote_zh",
-    "reported",
-    "low",
-    "high",
-    "unit",
-    "replicated",
-    "verdict",
-    "reason",
-    "notebook",
-]
+from .book import labels
 
 
 def _validate(_: argparse.Namespace) -> int:
     print(data.describe_root(), file=sys.stderr)
     try:
         lines = data.validate_all()
+        problems = engine.check_register()
     except data.DataFileError as error:
         print(error, file=sys.stderr)
         return 1
+    if problems:
+        print(
+            "\n".join([f"{len(problems)} problem(s) between the register and the checks:", *problems]), file=sys.stderr
+        )
+        return 1
     print("\n".join(lines))
-    print(f"all {len(lines)} data files are valid")
+    print(f"all {len(lines)} data files are valid, and every claim checked by code has a registered check")
     return 0
 
 
@@ -47,13 +41,17 @@ def _scorecard(args: argparse.Namespace) -> int:
         card = card[card["section"].str.startswith(args.section)]
     if args.verdict:
         card = card[card["verdict"] == args.verdict]
-    card = card[SCORECARD_COLUMNS].astype(object).where(card[SCORECARD_COLUMNS].notna(), None)
     if args.format == "json":
-        json.dump(card.to_dict(orient="records"), sys.stdout, ensure_ascii=False, indent=1, default=str)
+        json.dump(engine.records(card), sys.stdout, ensure_ascii=False, indent=1, default=str)
         print()
     elif args.format == "csv":
-        card.to_csv(sys.stdout, index=False)
+        flat = engine.flat(card)
+        flat.to_csv(sys.stdout, index=False)
     else:
+        shown = card.assign(
+            verdict=[labels.verdict(str(v), args.lang) for v in card["verdict"]],
+            basis=[labels.BASIS[args.lang].get(b, b) for b in card["basis"]],
+        )
         with pd.option_context(
             "display.max_rows",
             None,
@@ -64,13 +62,36 @@ def _scorecard(args: argparse.Namespace) -> int:
             "display.unicode.east_asian_width",
             True,
         ):
-            print(card[["id", "reported", "low", "high", "unit", "replicated", "verdict"]].to_string(index=False))
-        counts = (
-            engine.verdict_counts(engine.scorecard())
-            if not (args.section or args.verdict)
-            else card["verdict"].value_counts().to_dict()
-        )
-        print("\n" + ", ".join(f"{k}: {v}" for k, v in counts.items()))
+            print(
+                shown[["id", "reported", "low", "high", "unit", "replicated", "verdict", "basis"]].to_string(
+                    index=False
+                )
+            )
+        counts = engine.verdict_counts(card)
+        print("\n" + ", ".join(f"{labels.verdict(k, args.lang)}: {v}" for k, v in counts.items()))
+    return 0
+
+
+def _dictionary(args: argparse.Namespace) -> int:
+    from .data import dictionary
+
+    try:
+        text = dictionary.render()
+    except data.DataFileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if args.check:
+        current = (data.data_dir() / "README.md").read_text(encoding="utf-8")
+        if current != text:
+            print("data/README.md is out of date: run `nqpf dictionary --write` (make dictionary)", file=sys.stderr)
+            return 1
+        print("data/README.md is up to date")
+    elif args.write:
+        # the one file nqpf writes under data/: the dictionary generated from data/catalog.yml
+        (data.data_dir() / "README.md").write_text(text, encoding="utf-8")
+        print("wrote data/README.md")
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -82,8 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     card.add_argument("--format", choices=["table", "json", "csv"], default="table")
     card.add_argument("--section", help="only claims whose section starts with this (e.g. 二)")
     card.add_argument("--verdict", choices=list(engine.VERDICTS))
+    card.add_argument("--lang", choices=list(labels.LANGS), default="en", help="language of the table's labels")
     card.set_defaults(fn=_scorecard)
+    dictionary = sub.add_parser("dictionary", help="the data dictionary data/README.md, from data/catalog.yml")
+    dictionary.add_argument("--write", action="store_true", help="write data/README.md")
+    dictionary.add_argument("--check", action="store_true", help="fail if data/README.md is out of date")
+    dictionary.set_defaults(fn=_dictionary)
     args = parser.parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):  # `nqpf scorecard | head` ends quietly, as other command-line tools do
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     return args.fn(args)
 
 

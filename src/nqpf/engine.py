@@ -1,26 +1,38 @@
 """The claim engine: one verdict per claim, for the notebooks, the book, the CLI and the tests.
 
-A claim (a row of ``data/report/claims.csv``) is checked by the function registered for its
-``id`` in :data:`nqpf.checks.REGISTRY`. The function recomputes the number from ``data/`` and
-returns :class:`~nqpf.evidence.Evidence`; the engine compares it with the interval the report's
-wording allows (:func:`nqpf.quantities.parse_quantity`) and gives one of four verdicts:
+A claim (a row of ``data/report/claims.csv``) is checked by the function registered for its ``id``
+in :data:`nqpf.checks.REGISTRY`. The function recomputes the claim from ``data/`` and returns
+:class:`~nqpf.evidence.Evidence`; the engine compares it with the interval the report's wording
+allows (:func:`nqpf.quantities.parse_quantity`) and gives one verdict, which always says what it
+rests on (its ``basis``) and cites its sources:
 
 ``reproduced``
-    the recomputed value equals the number as written (or a qualitative claim holds);
+    a source outside the report agrees: the number as written, the same words, or a qualitative
+    statement that holds under the stated reading;
 ``within_precision``
-    it differs from the written number but lies inside the interval the wording allows
+    a source outside the report gives a number inside the interval the wording allows
     (``5000/0.6 = 8333.3`` is ``8300多亿元``);
+``definition_dependent``
+    under the headline definition the claim fails, but it holds under another definition the
+    sources allow (which one is said);
 ``differs``
-    it lies outside; the signed gap to the written number is reported;
+    a source outside the report gives a number outside the interval (the signed gap is reported), a
+    qualitative statement fails, or a document's wording differs from the report's;
+``consistent_report_only`` / ``inconsistent_report_only``
+    the check rests only on the report's own text and tables, which agree (or disagree) with each
+    other: never "reproduced";
 ``not_checkable``
-    no public figure or document in ``data/`` can settle it; the reason is reported.
+    no public figure or document in ``data/`` settles it; the reason says what was looked for.
+
+A claim computed from other claims' numbers (basis ``arithmetic``) counts as outside evidence only
+when every input is itself checked against a source; otherwise its verdict is report-only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import pandas as pd
 
@@ -28,8 +40,23 @@ from . import data
 from .checks import REGISTRY
 from .evidence import Context, Evidence, NotCheckable, Registry
 from .quantities import UNITS, Quantity, parse_quantity, to_base
+from .report import part_order
 
-VERDICTS = ("reproduced", "within_precision", "differs", "not_checkable")
+#: the verdicts, in the order the scorecard sorts them (findings first)
+VERDICTS = (
+    "differs",
+    "definition_dependent",
+    "inconsistent_report_only",
+    "within_precision",
+    "reproduced",
+    "consistent_report_only",
+    "not_checkable",
+)
+#: verdicts that say a source outside the report was compared
+SOURCE_VERDICTS = ("reproduced", "within_precision", "definition_dependent", "differs")
+REPORT_VERDICTS = ("consistent_report_only", "inconsistent_report_only")
+#: the register's ``check`` column: ``code`` runs the registered check, ``none`` means not checkable
+CHECK_KINDS = ("code", "none")
 
 
 @dataclass(frozen=True)
@@ -39,20 +66,40 @@ class Verdict:
     id: str
     section: str
     quote_zh: str
+    statement_en: str
     reported: str
     low: float | str | None
     high: float | str | None
+    low_closed: bool
     unit: str
     replicated: float | str | None
     verdict: str
+    basis: str
     gap: float | None
     reason: str
     notebook: str
-    check: str
-    sources: str
+    sources: tuple[dict, ...] = ()
+    inputs: tuple[str, ...] = ()
+    threshold: str = ""
+    alternatives: tuple[dict, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    wording: tuple[str, str] | None = None
 
     def as_dict(self) -> dict:
-        return dict(self.__dict__)
+        out = asdict(self)
+        out["sources"] = [dict(s) for s in self.sources]
+        out["inputs"] = list(self.inputs)
+        out["alternatives"] = [dict(a) for a in self.alternatives]
+        out["conflicts"] = list(self.conflicts)
+        out["wording"] = list(self.wording) if self.wording else None
+        return out
+
+    @property
+    def best_tier(self) -> str:
+        """The most authoritative tier among the sources (empty when there are none)."""
+        tiers = ("official", "official_press", "media", "republication")
+        found = [s["tier"] for s in self.sources if s.get("tier") in tiers]
+        return min(found, key=tiers.index) if found else ""
 
 
 def _display_scale(claim_unit: str, quantity: Quantity) -> float:
@@ -73,122 +120,329 @@ def _fmt(x: float) -> str:
     return f"{x:,.4f}".rstrip("0").rstrip(".")
 
 
+def data_dimension(unit: str) -> str:
+    return "date" if unit == "date" else UNITS[unit][0]
+
+
+def _as_base(evidence_value, evidence_unit: str, claim_id: str, quantity: Quantity) -> float:
+    if isinstance(evidence_value, dt.date):
+        return float(evidence_value.toordinal())
+    if evidence_value is None:
+        raise ValueError(f"check of {claim_id} returned no value")
+    if data_dimension(evidence_unit) != quantity.dimension:
+        raise ValueError(
+            f"check of {claim_id} returned {evidence_unit}, the claim is in {quantity.unit} ({quantity.dimension})"
+        )
+    return to_base(float(evidence_value), evidence_unit)
+
+
 def judge(claim: pd.Series, evidence: Evidence) -> tuple[str, float | None, str, float | str | None]:
-    """Compare evidence with a claim's reported quantity: (verdict, gap, reason, replicated)."""
+    """Compare evidence with a claim's reported quantity: (outcome, gap, reason, replicated), where the
+    outcome is ``reproduced``, ``within_precision`` or ``differs`` (before the basis is taken into account)."""
     if evidence.holds is not None:
         shown = (
             evidence.value if isinstance(evidence.value, float) else ("holds" if evidence.holds else "does not hold")
         )
-        return "reproduced" if evidence.holds else "differs", None, evidence.how, shown
+        if evidence.holds:
+            return ("within_precision" if evidence.approximate else "reproduced"), None, evidence.how, shown
+        return "differs", None, evidence.how, shown
     quantity = parse_quantity(claim["reported"])
-    if isinstance(evidence.value, dt.date):
-        x = float(evidence.value.toordinal())
-        shown: float | str = evidence.value.isoformat()
-    else:
-        if evidence.value is None:
-            raise ValueError(f"check of {claim['id']} returned no value")
-        if data_dimension(evidence.unit) != quantity.dimension:
-            raise ValueError(
-                f"check of {claim['id']} returned {evidence.unit}, "
-                f"the claim is in {quantity.unit} ({quantity.dimension})"
-            )
-        x = to_base(float(evidence.value), evidence.unit)
-        shown = None
+    x = _as_base(evidence.value, evidence.unit, claim["id"], quantity)
     scale = _display_scale(claim["unit"], quantity)
-    if shown is None:
-        shown = round(x / scale, 6)
+    shown: float | str = evidence.value.isoformat() if isinstance(evidence.value, dt.date) else round(x / scale, 6)
     single_day = quantity.dimension != "date" or quantity.high - quantity.low <= 1
     exact = quantity.is_exact and single_day and math.isclose(x, quantity.value, rel_tol=1e-9, abs_tol=1e-9)
     same_words = evidence.as_written is not None and data.squeeze(evidence.as_written) == data.squeeze(
         claim["reported"]
     )
+    gap = (x - quantity.value) / scale if quantity.dimension != "date" else x - quantity.value
     if exact or same_words:
         return "reproduced", 0.0, evidence.how, shown
     if quantity.contains(x):
-        return (
-            "within_precision",
-            (x - quantity.value) / scale if quantity.dimension != "date" else x - quantity.value,
-            f"{evidence.how}; inside the range the wording allows",
-            shown,
-        )
-    gap = (x - quantity.value) / scale if quantity.dimension != "date" else x - quantity.value
-    unit = claim["unit"] if quantity.dimension != "date" else "days"
+        return "within_precision", gap, f"{evidence.how}; inside the range the wording allows", shown
+    unit = {"date": "days", "share": "percentage points"}.get(quantity.dimension, claim["unit"])
     lo = _bound(quantity.low, scale, quantity.dimension)
     hi = _bound(quantity.high, scale, quantity.dimension)
+    bracket = "[" if quantity.low_closed else "("
     return (
         "differs",
         gap,
-        (
-            f"{evidence.how}; outside the range the wording allows "
-            f"[{lo}, {hi if hi is not None else '∞'}], off by {_fmt(gap)} {unit}"
-        ),
+        f"{evidence.how}; outside the range the wording allows {bracket}{lo}, {hi if hi is not None else '∞'}], "
+        f"off by {_fmt(gap)} {unit}",
         shown,
     )
 
 
-def data_dimension(unit: str) -> str:
-    return "date" if unit == "date" else UNITS[unit][0]
+def _alternatives(claim: pd.Series, evidence: Evidence) -> tuple[dict, ...]:
+    if not evidence.alternatives:
+        return ()
+    quantity = parse_quantity(claim["reported"])
+    scale = _display_scale(claim["unit"], quantity)
+    out = []
+    for alt in evidence.alternatives:
+        x = to_base(float(alt.value), evidence.unit)
+        out.append({"label": alt.label, "value": round(x / scale, 6), "holds": bool(quantity.contains(x))})
+    return tuple(out)
+
+
+def _sources(ids, context: Context) -> tuple[dict, ...]:
+    out, seen = [], set()
+    for source_id in ids:
+        if source_id in seen:
+            continue
+        seen.add(source_id)
+        s = context.source(source_id)
+        out.append(
+            {
+                "id": source_id,
+                "url": s["url"],
+                "publisher": s["publisher"],
+                "tier": s["tier"],
+                "attribution": s["attribution"] or "",
+                "language": s["language"],
+                "title": s["title"],
+            }
+        )
+    return tuple(sorted(out, key=lambda s: context.rank(s["id"])))
+
+
+def _threshold(claim: pd.Series) -> str:
+    text = claim.get("threshold") or ""
+    why = claim.get("threshold_why") or ""
+    return f"{text} ({why})" if text and why else text
 
 
 def evaluate(claim: pd.Series, context: Context | None = None, registry: Registry = REGISTRY) -> Verdict:
     """The verdict on one claim (a row of the claim register)."""
     context = context or Context()
+    if claim["id"] in context.verdicts:
+        return context.verdicts[claim["id"]]
     base = {
         "id": claim["id"],
         "section": claim["section"],
         "quote_zh": claim["quote_zh"],
+        "statement_en": claim["statement_en"],
         "reported": claim["reported"],
         "unit": claim["unit"],
         "notebook": claim["notebook"],
-        "check": claim["check"],
+        "threshold": _threshold(claim),
     }
     low = high = None
+    low_closed = True
     if claim["unit"] != "text":
         quantity = parse_quantity(claim["reported"])
         scale = _display_scale(claim["unit"], quantity)
         low = _bound(quantity.low, scale, quantity.dimension)
         high = _bound(quantity.high, scale, quantity.dimension)
-    base.update(low=low, high=high)
-    if claim["check"] == "not_checkable":
-        return Verdict(
-            **base, replicated=None, verdict="not_checkable", gap=None, reason=claim["check_note"], sources=""
-        )
+        low_closed = quantity.low_closed
+    base.update(low=low, high=high, low_closed=low_closed)
+    verdict = _evaluate(claim, context, registry, base)
+    context.verdicts[claim["id"]] = verdict
+    return verdict
+
+
+def _not_checkable(base: dict, basis: str, reason: str) -> Verdict:
+    return Verdict(**base, replicated=None, verdict="not_checkable", basis=basis, gap=None, reason=reason)
+
+
+def _evaluate(claim: pd.Series, context: Context, registry: Registry, base: dict) -> Verdict:
+    basis = claim["basis"]
+    if claim["check"] == "none":
+        return _not_checkable(base, basis, claim["check_note"])
     fn = registry.get(claim["id"])
     if fn is None:
-        return Verdict(
-            **base,
-            replicated=None,
-            verdict="not_checkable",
-            gap=None,
-            reason="no check has been written for this claim yet",
-            sources="",
-        )
+        raise KeyError(f"claim {claim['id']} has check 'code' but no check is registered for it in nqpf.checks")
     try:
-        evidence = fn(context)
+        evidence = fn(context, claim)
     except NotCheckable as reason:
-        return Verdict(**base, replicated=None, verdict="not_checkable", gap=None, reason=str(reason), sources="")
-    verdict, gap, reason, shown = judge(claim, evidence)
+        return _not_checkable(base, basis, str(reason))
+    outcome, gap, reason, shown = judge(claim, evidence)
+    basis, inputs, sources = evidence.basis, evidence.inputs, tuple(evidence.sources)
+    if basis == "arithmetic":
+        verdicts = [evaluate(context.claim(i), context, registry) for i in inputs]
+        unsourced = [
+            v.id for v in verdicts if v.basis != "source" or v.verdict not in ("reproduced", "within_precision")
+        ]
+        if unsourced:
+            basis = "report"
+            reason += f"; the inputs {', '.join(unsourced)} are not confirmed by an outside source"
+        else:
+            sources = tuple(s["id"] for v in verdicts for s in v.sources) + sources
+    if basis == "report":
+        verdict = "inconsistent_report_only" if outcome == "differs" else "consistent_report_only"
+        resolved = _sources([s for s in sources if s in context.sources.index], context)
+    else:
+        resolved = _sources(sources, context)
+        if not any(s["url"] for s in resolved):
+            raise ValueError(f"check of {claim['id']} rests on a source but cites no page (data/sources.csv)")
+        verdict = outcome
+    alternatives = _alternatives(claim, evidence)
+    if verdict == "differs" and any(a["holds"] for a in alternatives):
+        verdict = "definition_dependent"
+        holding = "; ".join(
+            f"{a['label']}: {a['value']:.1f}{'%' if claim['unit'] == '%' else ' ' + claim['unit']}"
+            for a in alternatives
+            if a["holds"]
+        )
+        reason += f"; it holds under another definition the sources allow ({holding})"
+    if evidence.conflicts:
+        reason += "; the sources disagree: " + "; ".join(evidence.conflicts)
     return Verdict(
-        **base, replicated=shown, verdict=verdict, gap=gap, reason=reason, sources="; ".join(evidence.sources)
+        **base,
+        replicated=shown,
+        verdict=verdict,
+        basis=basis,
+        gap=gap,
+        reason=reason,
+        sources=resolved,
+        inputs=tuple(inputs),
+        alternatives=alternatives,
+        conflicts=tuple(evidence.conflicts),
+        wording=evidence.wording,
     )
 
 
-def scorecard(context: Context | None = None) -> pd.DataFrame:
-    """Every claim with its verdict, in the register's order."""
+def scorecard(context: Context | None = None, notebook: str | None = None) -> pd.DataFrame:
+    """Every claim with its verdict, in the register's order (only one chapter's claims with ``notebook``)."""
     context = context or Context()
-    rows = [evaluate(claim, context).as_dict() for _, claim in context.claims.iterrows()]
-    frame = pd.DataFrame(rows)
+    claims = context.claims
+    if notebook is not None:
+        claims = claims[claims["notebook"] == notebook]
+    rows = [evaluate(claim, context).as_dict() for _, claim in claims.iterrows()]
+    frame = pd.DataFrame(rows, columns=list(Verdict.__dataclass_fields__))
     frame["verdict"] = pd.Categorical(frame["verdict"], categories=VERDICTS)
     return frame
 
 
+def by_importance(card: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard sorted for a reader: what differs first, then what depends on a definition or is
+    inconsistent, then everything else by section of the report (register order within a section)."""
+    rank = {v: i for i, v in enumerate(VERDICTS)}
+    key = card.assign(
+        _finding=[min(rank[str(v)], 3) for v in card["verdict"]],
+        _section=[part_order(s) for s in card["section"]],
+        _order=range(len(card)),
+    )
+    return key.sort_values(["_finding", "_section", "_order"]).drop(columns=["_finding", "_section", "_order"])
+
+
 def verdict_counts(card: pd.DataFrame) -> dict[str, int]:
-    """How many claims got each verdict (all four keys always present)."""
-    counts = card["verdict"].value_counts()
+    """How many claims got each verdict (every key always present)."""
+    counts = card["verdict"].astype(str).value_counts()
     return {v: int(counts.get(v, 0)) for v in VERDICTS}
+
+
+def source_share(card: pd.DataFrame) -> tuple[int, int]:
+    """(verdicts resting on a source that cite an official or official-press original, verdicts resting on a source)."""
+    sourced = card[card["verdict"].astype(str).isin(SOURCE_VERDICTS)]
+    good = sum(any(s["tier"] in ("official", "official_press") for s in sources) for sources in sourced["sources"])
+    return int(good), len(sourced)
+
+
+#: the scorecard's columns in its exports (``nqpf scorecard --format json|csv`` and the scorecard page's downloads)
+EXPORT_COLUMNS = [
+    "id",
+    "section",
+    "quote_zh",
+    "statement_en",
+    "reported",
+    "low",
+    "high",
+    "unit",
+    "replicated",
+    "verdict",
+    "basis",
+    "gap",
+    "reason",
+    "threshold",
+    "sources",
+    "inputs",
+    "alternatives",
+    "conflicts",
+    "wording",
+    "notebook",
+]
+
+
+def records(card: pd.DataFrame) -> list[dict]:
+    """The scorecard as JSON-ready records, one per claim (sources as objects with url, publisher and tier)."""
+    frame = card[EXPORT_COLUMNS].astype(object)
+    out = frame.where(frame.notna(), None).to_dict(orient="records")
+    for r in out:
+        r["verdict"] = str(r["verdict"])
+        r["sources"] = [
+            {k: s.get(k) for k in ("id", "url", "title", "publisher", "tier", "language", "attribution")}
+            for s in r["sources"]
+        ]
+    return out
+
+
+def flat(card: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard as one flat table, one row per claim (lists joined, sources as URLs and their tiers)."""
+    out = card[EXPORT_COLUMNS].copy()
+    out["verdict"] = out["verdict"].astype(str)
+    out["sources"] = [" ".join(s["url"] for s in sources) for sources in card["sources"]]
+    out.insert(
+        out.columns.get_loc("sources") + 1,
+        "source_publishers",
+        [" | ".join(s["publisher"] for s in sources) for sources in card["sources"]],
+    )
+    out.insert(
+        out.columns.get_loc("source_publishers") + 1,
+        "source_tiers",
+        [" ".join(s["tier"] for s in sources) for sources in card["sources"]],
+    )
+    for column in ("inputs", "conflicts"):
+        out[column] = ["; ".join(v) for v in out[column]]
+    out["alternatives"] = ["; ".join(f"{a['label']}: {a['value']:g}" for a in v) for v in out["alternatives"]]
+    out["wording"] = [" | ".join(v) if v else "" for v in out["wording"]]
+    return out
 
 
 def verdict_of(claim_id: str, context: Context | None = None) -> Verdict:
     """The verdict on one claim, by id."""
     context = context or Context()
     return evaluate(context.claim(claim_id), context)
+
+
+def check_register(context: Context | None = None, registry: Registry = REGISTRY) -> list[str]:
+    """What is wrong between the register and the checks: a claim with check ``code`` but no registered
+    check, or a registered check for a claim the register does not have. Empty when they agree."""
+    context = context or Context()
+    ids = set(context.claims["id"])
+    problems = [
+        f"data/report/claims.csv, line {line}, column 'check': claim {cid} has check 'code' but no check "
+        "is registered for it in nqpf.checks"
+        for line, cid, kind in zip(context.claims["_line"], context.claims["id"], context.claims["check"])
+        if kind == "code" and cid not in registry
+    ]
+    problems += [
+        f"nqpf.checks registers a check for {cid}, which data/report/claims.csv does not have"
+        for cid in sorted(set(registry) - ids)
+    ]
+    return problems
+
+
+def changes(previous: list[dict], card: pd.DataFrame) -> pd.DataFrame:
+    """Verdict changes since a previous release: one row per claim whose verdict changed, was added or was
+    dropped (``previous`` is that release's scorecard JSON, as :func:`records` writes it)."""
+    before = {r["id"]: r for r in previous}
+    now = {r["id"]: r for r in card.to_dict("records")}
+    rows = []
+    for cid in list(before) + [c for c in now if c not in before]:
+        old, new = before.get(cid), now.get(cid)
+        old_verdict = old["verdict"] if old else ""
+        new_verdict = str(new["verdict"]) if new else ""
+        if old_verdict != new_verdict:
+            rows.append(
+                {
+                    "id": cid,
+                    "before": old_verdict,
+                    "after": new_verdict,
+                    "change": "added" if not old else "dropped" if not new else "changed",
+                    "statement_en": (new or {}).get("statement_en", ""),
+                    "reason": (new or {}).get("reason", ""),
+                    "section": (new or old)["section"],
+                }
+            )
+    return pd.DataFrame(rows, columns=["id", "change", "before", "after", "statement_en", "reason", "section"])

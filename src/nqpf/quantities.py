@@ -294,3 +294,89 @@ def dimension_of(unit: str) -> str:
         return UNITS[unit][0]
     except KeyError:
         raise QuantityError(f"unknown unit {unit!r}") from None
+
+
+# --------------------------------------------------------------------------- quantities stated in a sentence
+@dataclass(frozen=True)
+class Stated:
+    """A number a source sentence states: its value as written, its unit (one of :data:`UNITS`), whether the
+    words make it a fall (``下降0.5%``, ``decreasing 0.7 percentage points``), and where it stands."""
+
+    number: float
+    unit: str
+    negative: bool
+    start: int
+
+    def base(self) -> float:
+        """The stated value in base units, with its sign."""
+        return (-1 if self.negative else 1) * self.number * UNITS[self.unit][2]
+
+
+#: English units as the PBOC's English releases and wire stories write them → (unit, multiplier)
+_EN_UNITS = {
+    "trillion yuan": ("万亿元", 1.0),
+    "trillion": ("万亿元", 1.0),
+    "trln yuan": ("万亿元", 1.0),
+    "billion yuan": ("亿元", 10.0),
+    "billion": ("亿元", 10.0),
+    "percentage points": ("百分点", 1.0),
+    "percentage point": ("百分点", 1.0),
+    "percent": ("%", 1.0),
+    "per cent": ("%", 1.0),
+    "pp": ("百分点", 1.0),
+}
+_FALL = re.compile(
+    r"(下降|减少|降低|回落|低|下滑|decreas\w*|declin\w*|down|fell|falling|drop\w*|lower|-|−)\s*(by\s*)?$", re.IGNORECASE
+)
+_ZH_STATED = re.compile(
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+    r"(?P<wan>万)?(?:多|余)?(?P<unit>万亿元|亿元|万元|元|%|％|个百分点|百分点|万家|家|个|项|条|次|年|小时)"
+)
+_EN_STATED = re.compile(
+    r"(?:RMB|CNY|¥)?\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>trillion yuan|trillion|trln yuan|billion yuan|"
+    r"billion|percentage points?|per cent|percent|pp\b)",
+    re.IGNORECASE,
+)
+_RMB_T = re.compile(r"RMB\s*(?P<num>\d+(?:\.\d+)?)t\b")  # RMB259.58t (trade press)
+
+
+_TRADITIONAL = str.maketrans(
+    {
+        "萬": "万",
+        "億": "亿",
+        "個": "个",
+        "項": "项",
+        "條": "条",
+        "歲": "岁",
+        "兩": "两",
+        "降": "降",
+        "減": "减",
+        "點": "点",
+    }
+)
+
+
+def stated_quantities(text: str) -> list[Stated]:
+    """Every number with a unit that a sentence states, Chinese or English (``5000亿元``, ``32万余家``,
+    ``可展期两次``, ``RMB262.18 trillion``, ``decreasing 0.7 percentage points``)."""
+    # traditional characters and full-width digits read as the simplified (萬億元 is 万亿元)
+    text = str(text).replace("\u3000", " ").translate(_TRADITIONAL)
+    out = []
+    for m in _ZH_STATED.finditer(text):
+        raw, unit = m["num"].replace(",", ""), m["unit"].replace("％", "%").replace("个百分点", "百分点")
+        try:
+            number = float(raw) if raw[0].isdigit() else float(chinese_numeral(raw))
+        except QuantityError:
+            continue
+        if m["wan"] and "万" + unit in UNITS:
+            unit = "万" + unit
+        elif m["wan"]:
+            number *= 10000
+        out.append(Stated(number, unit, bool(_FALL.search(text[max(0, m.start() - 6) : m.start()])), m.start()))
+    for m in _EN_STATED.finditer(text):
+        unit, factor = _EN_UNITS[m["unit"].lower()]
+        number = float(m["num"].replace(",", "")) * factor
+        out.append(Stated(number, unit, bool(_FALL.search(text[max(0, m.start() - 24) : m.start()])), m.start()))
+    for m in _RMB_T.finditer(text):
+        out.append(Stated(float(m["num"]), "万亿元", False, m.start()))
+    return sorted(out, key=lambda s: s.start)

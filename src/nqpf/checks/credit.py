@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..analysis import lending
 from ..evidence import Context, Evidence, NotCheckable, Registry
 from ..report import REPORT_QUARTER
-from .common import official_evidence
-
-PERIOD_Q1_2024 = REPORT_QUARTER
+from .common import official_evidence, row_sources
 
 CHECKS = Registry()
-
 
 _CREDIT = {
     "credit.tech_sme_balance": "tech_sme_loan_balance",
@@ -25,11 +24,15 @@ _CREDIT = {
 
 
 def _credit_check(indicator: str):
-    def fn(ctx: Context) -> Evidence:
+    def fn(ctx: Context, claim: pd.Series) -> Evidence:
         try:
-            return official_evidence(ctx, indicator, PERIOD_Q1_2024)
+            return official_evidence(ctx, claim, indicator, REPORT_QUARTER)
         except NotCheckable as missing:
-            raise NotCheckable(f"{missing}{_implied_note(ctx, indicator)}") from None
+            raise NotCheckable(
+                f"{missing} (searched for the PBOC's 2024Q1 loan-direction report of 2024-04-30 and "
+                f"press reports of it, with the report's number, in Chinese and English)"
+                f"{_implied_note(ctx, indicator)}"
+            ) from None
 
     fn.__name__ = f"_credit_{indicator}"
     return fn
@@ -41,14 +44,14 @@ def _implied_note(ctx: Context, indicator: str) -> str:
         return ""
     group = indicator.removesuffix("_loan_balance")
     implied = lending.implied_levels(ctx.official, group)
-    row = implied[implied["quarter"] == PERIOD_Q1_2024]
+    row = implied[implied["quarter"] == REPORT_QUARTER]
     if row.empty:
         return ""
     r = row.iloc[0]
     return (
         f"; the PBOC report for {r['implied_by_report_of']} implies {r['implied']:.2f}万亿元 for "
-        f"{PERIOD_Q1_2024} (its balance ÷ (1 + its growth)), but on a re-based register, so it is context, "
-        f"not a check"
+        f"{REPORT_QUARTER} (its balance ÷ (1 + its growth)), but on a re-based register, so it is context, "
+        "not a check"
     )
 
 
@@ -56,60 +59,74 @@ for _claim, _indicator in _CREDIT.items():
     CHECKS.check(_claim)(_credit_check(_indicator))
 
 
-def _all_loans(ctx: Context, what: str) -> tuple:
+def _all_loans(ctx: Context, what: str) -> tuple[pd.Series, str]:
     for indicator in (f"all_loans_fc_{what}", f"all_loans_rmb_{what}"):
         try:
-            return ctx.official_row(indicator, PERIOD_Q1_2024), indicator
+            return ctx.official_row(indicator, REPORT_QUARTER), indicator
         except NotCheckable:
             continue
-    raise NotCheckable(f"no all-loan {what} at {PERIOD_Q1_2024} in data/official/")
+    raise NotCheckable(f"no all-loan {what} at {REPORT_QUARTER} in data/official/")
 
 
 @CHECKS.check("credit.fast_growth")
-def _fast_growth(ctx: Context) -> Evidence:
+def _fast_growth(ctx: Context, claim: pd.Series) -> Evidence:
     total, indicator = _all_loans(ctx, "growth_yoy")
     groups = []
     for name, label in (("tech_sme", "tech-SME"), ("hitech", "high-tech-firm")):
         try:
-            groups.append((label, ctx.official_row(f"{name}_loan_growth_yoy", PERIOD_Q1_2024)))
+            groups.append((label, ctx.official_row(f"{name}_loan_growth_yoy", REPORT_QUARTER)))
         except NotCheckable:
             continue
     if not groups:
-        raise NotCheckable(f"no official tech-firm loan growth at {PERIOD_Q1_2024} in data/official/")
+        raise NotCheckable(f"no official tech-firm loan growth at {REPORT_QUARTER} in data/official/")
     parts = ", ".join(f"{label} loans +{row['value']:g}%" for label, row in groups)
     missing = "" if len(groups) == 2 else " (the other group's official growth was not found)"
+    sources = tuple(s for _, r in groups for s in row_sources(r)) + row_sources(total)
     return Evidence(
         None,
         "text",
-        f"{parts} against all loans +{total['value']:g}% ({indicator}) at end-2024Q1{missing}",
-        (*tuple(r["source_url"] for _, r in groups), total["source_url"]),
+        f"{parts} against all loans +{total['value']:g}% ({indicator}) at end-2024Q1{missing}; "
+        "'fast' read as faster than all loans",
+        sources,
         holds=all(r["value"] > total["value"] for _, r in groups),
     )
 
 
-SMALL_SHARE_PERCENT = 10.0
+def threshold_percent(claim: pd.Series) -> float:
+    """The number in a claim's threshold (``< 10%`` → 10.0)."""
+    text = str(claim.get("threshold") or "")
+    digits = "".join(c for c in text if c.isdigit() or c == ".")
+    if not digits:
+        raise KeyError(f"claim {claim['id']} needs a threshold in data/report/claims.csv")
+    return float(digits)
 
 
 @CHECKS.check("credit.scale_share_small")
-def _share_small(ctx: Context) -> Evidence:
+def _share_small(ctx: Context, claim: pd.Series) -> Evidence:
+    limit = threshold_percent(claim)
     total = lending.all_loans(ctx.official)["fc_balance"]
     groups = {g: lending.panel(ctx.official, g)["balance"] for g in ("tech_sme", "hitech")}
     usable = [q for q in total.dropna().index if all(q in b.dropna().index for b in groups.values())]
     if not usable:
         raise NotCheckable("no quarter has both groups' balances and all loans in data/official/")
-    before = [q for q in usable if q <= PERIOD_Q1_2024][-1:]
-    after = [q for q in usable if q > PERIOD_Q1_2024][:1]
-    quarters = [PERIOD_Q1_2024] if PERIOD_Q1_2024 in usable else before + after
+    before = [q for q in usable if q <= REPORT_QUARTER][-1:]
+    after = [q for q in usable if q > REPORT_QUARTER][:1]
+    quarters = [REPORT_QUARTER] if REPORT_QUARTER in usable else before + after
     shares = {q: {g: lending.loan_share_pct(b[q], total[q]) for g, b in groups.items()} for q in quarters}
     listing = "; ".join(
         f"{q}: tech-SMEs {v['tech_sme']:.1f}%, high-tech firms {v['hitech']:.1f}%" for q, v in shares.items()
     )
-    where = "" if quarters == [PERIOD_Q1_2024] else " (2024Q1 balances not found; the nearest quarters on either side)"
-    holds = all(v < SMALL_SHARE_PERCENT for shares_q in shares.values() for v in shares_q.values())
+    where = "" if quarters == [REPORT_QUARTER] else " (2024Q1 balances not found; the nearest quarters on either side)"
+    holds = all(v < limit for shares_q in shares.values() for v in shares_q.values())
+    rows = [
+        ctx.official_row(i, q)
+        for q in quarters
+        for i in ("all_loans_fc_balance", "tech_sme_loan_balance", "hitech_loan_balance")
+    ]
     return Evidence(
         None,
         "text",
-        f"shares of all 本外币 loans{where}: {listing}; 'very small' read as under {SMALL_SHARE_PERCENT:g}%",
-        ("data/official/tech_loans.csv",),
+        f"shares of all 本外币 loans{where}: {listing}",
+        tuple(s for r in rows for s in row_sources(r)),
         holds=holds,
     )

@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
-from ..evidence import Context, Evidence, NotCheckable, Registry
-from .common import count_evidence, count_ordinals, document_says, report_section
+import pandas as pd
+
+from ..evidence import Context, Evidence, Registry
+from .common import count_ordinals, phrases_in_document, report_count, report_section
 
 CHECKS = Registry()
 
 
 @CHECKS.check("recommend.count", "recommend.heading_count")
-def _recommendation_count(ctx: Context) -> Evidence:
+def _recommendation_count(ctx: Context, claim: pd.Series) -> Evidence:
     table = ctx.table("recommendations")
     in_text = count_ordinals(report_section("三、四方面推动金融更好服务新质生产力"))
+    evidence = report_count(in_text, "recommendations (一是…) in section 三")
     if in_text != len(table):
-        raise NotCheckable(f"data/report/recommendations.csv has {len(table)} rows, the text runs to {in_text}")
-    return count_evidence(len(table), "recommendations (一是…四是)", "data/report/recommendations.csv")
+        return Evidence(
+            evidence.value,
+            evidence.unit,
+            f"{evidence.how}, but data/report/recommendations.csv has {len(table)} rows",
+            (),
+            basis="report",
+        )
+    return evidence
 
 
 @CHECKS.check("recommend.vc_guide_fund")
-def _vc_fund(ctx: Context) -> Evidence:
-    return document_says(ctx, "vc_guide_fund", ["设立国家新兴产业创业投资引导基金"], "phrases")
+def _vc_fund(ctx: Context, claim: pd.Series) -> Evidence:
+    return phrases_in_document(ctx, "vc_guide_fund", ["国家新兴产业创业投资引导基金"], "phrases")
 
 
 @CHECKS.check("recommend.guarantee_fund")
-def _guarantee_fund(ctx: Context) -> Evidence:
-    return document_says(ctx, "national_financing_guarantee_fund", ["国家融资担保基金"], "phrases")
+def _guarantee_fund(ctx: Context, claim: pd.Series) -> Evidence:
+    return phrases_in_document(ctx, "national_financing_guarantee_fund", ["国家融资担保基金"], "phrases")

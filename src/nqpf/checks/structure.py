@@ -1,93 +1,79 @@
-"""Checks of section 三, second recommendation: the financing structure (credit, indirect finance, equity)."""
+"""Checks of section 三, second recommendation: the financing structure (credit, indirect finance, equity).
+
+The report's date for these claims is end-March 2024. No release of that date with the components
+was found, so the shares at 2024Q1 are derived from the PBOC's release for end-March 2025, which
+states each component's share and its change on a year earlier in percentage points
+(:func:`nqpf.analysis.structure.year_earlier_shares`); the derivation is shown in the reason.
+"""
 
 from __future__ import annotations
 
-from ..analysis import structure
-from ..evidence import Context, Evidence, NotCheckable, Registry
-from ..report import REPORT_QUARTER
+import pandas as pd
 
-STRUCTURE_PERIOD = REPORT_QUARTER
+from ..analysis import structure
+from ..evidence import Alternative, Context, Evidence, NotCheckable, Registry
+from ..report import REPORT_QUARTER
+from .common import row_sources
+from .credit import threshold_percent
 
 CHECKS = Registry()
 
 
-EQUITY_LOW_PERCENT = 5.0
+def _shares(ctx: Context) -> structure.DerivedShares:
+    """The component shares at the report's quarter, derived once per engine run."""
+    return ctx._get("tsf_shares_2024q1", lambda: structure.year_earlier_shares(ctx.official, REPORT_QUARTER))
 
 
-MAJORITY_PERCENT = 50.0
-
-
-def _tsf_table(ctx: Context):
-    """The TSF stock by component, built once per engine run."""
-    return ctx._get("tsf_table", lambda: structure.stock_table(ctx.official))
-
-
-def bracketed_share(
-    ctx: Context, components: tuple[str, ...], with_government_bonds: bool, threshold: float, above: bool
-) -> tuple[structure.Share, str]:
-    """The share at the report's quarter; if its components were not found, at the nearest
-    period ends on either side, provided both lead to the same conclusion about ``threshold``.
-    Returns the share used and a sentence saying which periods were compared."""
-    table = _tsf_table(ctx)
-    periods = structure.bracketing_periods(table, STRUCTURE_PERIOD, components, with_government_bonds)
-    if not periods:
-        raise NotCheckable("no period end in data/official/tsf_stock.csv has the components needed")
-    shares = [structure.share(table, p, components, with_government_bonds) for p in periods]
-    if periods == [STRUCTURE_PERIOD]:
-        return shares[0], f"at {STRUCTURE_PERIOD}"
-    sides = {(s.percent > threshold) == above for s in shares}
-    listing = " and ".join(f"{s.period_end}: {s.percent:.1f}%" for s in shares)
-    if len(sides) > 1:
-        raise NotCheckable(
-            f"the components at {STRUCTURE_PERIOD} were not found, and the nearest period ends disagree ({listing})"
-        )
-    nearest = min(shares, key=lambda s: abs((s.period_end - STRUCTURE_PERIOD).days))
-    return nearest, (
-        f"the components at {STRUCTURE_PERIOD} were not found on any public page; the nearest "
-        f"period ends on either side give {listing} (shown: the nearer one)"
+def _share_evidence(ctx: Context, components: tuple[str, ...], label: str) -> tuple[float, float, str, tuple[str, ...]]:
+    try:
+        shares = _shares(ctx)
+    except KeyError as missing:
+        raise NotCheckable(f"the TSF stock's structure at {REPORT_QUARTER} cannot be derived: {missing}") from None
+    with_gov = shares.percent(components)
+    without = shares.percent(components, with_government_bonds=False)
+    how = (
+        f"{label}: {with_gov:.1f}% of the whole TSF stock at {REPORT_QUARTER} ({shares.derivation(components)}); "
+        f"{without:.1f}% of the stock excluding government bonds"
     )
+    return with_gov, without, how, tuple(dict.fromkeys(s for r in shares.rows for s in row_sources(r)))
 
 
 @CHECKS.check("structure.credit_share")
-def _credit_share(ctx: Context) -> Evidence:
-    name, with_gov = structure.HEADLINE_DEFINITION
-    headline, where = bracketed_share(ctx, structure.CREDIT_DEFINITIONS[name], with_gov, 80.0, True)
-    others = structure.credit_shares(_tsf_table(ctx).loc[[headline.period_end]])
-    alt = "; ".join(
-        f"{r.label}{'' if r.with_government_bonds else ', excluding government bonds'}: {r.share_percent:.1f}%"
-        for r in others.itertuples()
+def _credit_share(ctx: Context, claim: pd.Series) -> Evidence:
+    name, _ = structure.HEADLINE_DEFINITION
+    with_gov, without, how, sources = _share_evidence(
+        ctx, structure.CREDIT_DEFINITIONS[name], structure.CREDIT_LABELS[name]
     )
+    alternatives = [Alternative(f"{structure.CREDIT_LABELS[name]}, excluding government bonds", without)]
+    for other in ("all_loans", "rmb_loans"):
+        comps = structure.CREDIT_DEFINITIONS[other]
+        alternatives += [
+            Alternative(f"{structure.CREDIT_LABELS[other]}{suffix}", value)
+            for suffix, value in (
+                ("", _shares(ctx).percent(comps)),
+                (", excluding government bonds", _shares(ctx).percent(comps, with_government_bonds=False)),
+            )
+        ]
     return Evidence(
-        headline.percent,
+        with_gov,
         "%",
-        f"{structure.CREDIT_LABELS[name]} as a share of the whole TSF stock "
-        f"(the headline definition): {headline.percent:.1f}% at {headline.period_end}; {where}. "
-        f"Other definitions at {headline.period_end}: {alt}",
-        ("data/official/tsf_stock.csv",),
+        f"{how} (the headline reading: credit as a share of the whole financing stock)",
+        sources,
+        alternatives=tuple(alternatives),
     )
 
 
 @CHECKS.check("structure.equity_share_low", "structure.equity_share_low_direct")
-def _equity_low(ctx: Context) -> Evidence:
-    s, where = bracketed_share(ctx, ("equity_nonfinancial",), True, EQUITY_LOW_PERCENT, False)
-    return Evidence(
-        None,
-        "text",
-        f"non-financial firms' domestic equity is {s.percent:.1f}% of the TSF stock at "
-        f"{s.period_end}; {where}; 'very low' read as under {EQUITY_LOW_PERCENT:g}%",
-        ("data/official/tsf_stock.csv",),
-        holds=s.percent < EQUITY_LOW_PERCENT,
-    )
+def _equity_low(ctx: Context, claim: pd.Series) -> Evidence:
+    limit = threshold_percent(claim)
+    value, _, how, sources = _share_evidence(ctx, ("equity_nonfinancial",), "non-financial firms' domestic equity")
+    return Evidence(None, "text", how, sources, holds=value < limit)
 
 
 @CHECKS.check("structure.indirect_dominant")
-def _indirect(ctx: Context) -> Evidence:
-    s, where = bracketed_share(ctx, structure.CREDIT_DEFINITIONS["loan_type"], True, MAJORITY_PERCENT, True)
-    return Evidence(
-        None,
-        "text",
-        f"loan-type (indirect) financing is {s.percent:.1f}% of the TSF stock at "
-        f"{s.period_end}; {where}; 'dominant' read as over {MAJORITY_PERCENT:g}%",
-        ("data/official/tsf_stock.csv",),
-        holds=s.percent > MAJORITY_PERCENT,
+def _indirect(ctx: Context, claim: pd.Series) -> Evidence:
+    limit = threshold_percent(claim)
+    value, _, how, sources = _share_evidence(
+        ctx, structure.CREDIT_DEFINITIONS["loan_type"], "loan-type (indirect) financing"
     )
+    return Evidence(None, "text", how, sources, holds=value > limit)
