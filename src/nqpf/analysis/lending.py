@@ -12,6 +12,7 @@ quantities; the notebooks, the widget and the claim engine all call it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,7 +38,10 @@ def _kind(indicator: str) -> str:
 def series(official: pd.DataFrame, indicator: str) -> pd.Series:
     """One indicator as a series indexed by quarter end, in its display unit
     (balances in 万亿元, firms in 万家, rates in %)."""
-    rows = official[official["indicator"] == indicator].sort_values("period_end")
+    rows = official[official["indicator"] == indicator]
+    if "tier_rank" in rows:  # two publications of one quarter: keep the more authoritative
+        rows = rows.sort_values(["period_end", "tier_rank"]).drop_duplicates("period_end")
+    rows = rows.sort_values("period_end")
     if rows.empty:
         return pd.Series(dtype=float, name=indicator)
     target = DISPLAY_UNITS[_kind(indicator)]
@@ -127,6 +131,12 @@ def register_sizes(official: pd.DataFrame, group: str) -> pd.Series:
     )
 
 
+def register_table(official: pd.DataFrame) -> pd.DataFrame:
+    """Both groups' register sizes (万家) side by side, by quarter end (NaN where a group has none)."""
+    frame = pd.DataFrame({f"{g}_register": register_sizes(official, g) for g in GROUPS}).sort_index()
+    return frame.rename_axis("quarter").reset_index()
+
+
 # --------------------------------------------------------------------------- forecast
 @dataclass(frozen=True)
 class Projection:
@@ -137,6 +147,11 @@ class Projection:
     central: np.ndarray
     low: np.ndarray
     high: np.ndarray
+
+    @property
+    def path(self) -> pd.Series:
+        """The central path as a series indexed by quarter end."""
+        return pd.Series(self.central, index=self.quarters, dtype=float, name="projected_balance")
 
 
 def quarter_ends(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -199,3 +214,128 @@ def scenario(official: pd.DataFrame, anchor: float, group: str, growth_pct: floa
     path = constant_growth_path(anchor, REPORT_QUARTER, growth_pct, until)
     published = panel(official, group)["balance"].get(until, np.nan)
     return path, published
+
+
+# --------------------------------------------------------------------------- the chapter's comparisons
+#: the eight figures the report gives for the end of 2024Q1, by claim id → indicator
+REPORT_FIGURES = {
+    "credit.tech_sme_balance": "tech_sme_loan_balance",
+    "credit.tech_sme_growth": "tech_sme_loan_growth_yoy",
+    "credit.tech_sme_firms": "tech_sme_firms_with_loans",
+    "credit.tech_sme_access_rate": "tech_sme_loan_access_rate",
+    "credit.hitech_balance": "hitech_loan_balance",
+    "credit.hitech_growth": "hitech_loan_growth_yoy",
+    "credit.hitech_firms": "hitech_firms_with_loans",
+    "credit.hitech_access_rate": "hitech_loan_access_rate",
+}
+
+
+def observations_at(official: pd.DataFrame, indicator: str, quarter: dt.date) -> pd.DataFrame:
+    """Every row of ``indicator`` at ``quarter``, one per source, the most authoritative first
+    (two publications of one quantity and date are both kept in the data)."""
+    rows = official[(official["indicator"] == indicator) & (official["period_end"] == quarter)]
+    order = ["tier_rank", "source"] if "tier_rank" in rows else ["source"]
+    return rows.sort_values(order).reset_index(drop=True)
+
+
+def growth_comparison(official: pd.DataFrame) -> pd.DataFrame:
+    """Y/y loan growth of each group against all loans (本外币, the loan-direction reports' benchmark) at
+    every quarter end with a tech-firm growth rate; the gaps are in percentage points (NaN where a side is
+    missing)."""
+    total = all_loans(official)["fc_growth_yoy"]
+    frame = pd.DataFrame({g: panel(official, g)["growth_yoy"] for g in GROUPS}).dropna(how="all")
+    frame["all_loans"] = total.reindex(frame.index)
+    for g in GROUPS:
+        frame[f"gap_{g}_pp"] = frame[g] - frame["all_loans"]
+    return frame.rename_axis("quarter").reset_index()
+
+
+def loan_shares(official: pd.DataFrame) -> pd.DataFrame:
+    """Each group's balance as a share of all 本外币 loans, at every quarter end where the group's balance
+    and all loans are both published (a share is NaN where the group's balance is missing)."""
+    total = all_loans(official)["fc_balance"].dropna()
+    frame = pd.DataFrame({f"{g}_balance": panel(official, g)["balance"] for g in GROUPS}).reindex(total.index)
+    frame["all_loans_balance"] = total
+    frame = frame.dropna(subset=[f"{g}_balance" for g in GROUPS], how="all")
+    for g in GROUPS:
+        frame[f"{g}_share_pct"] = 100 * frame[f"{g}_balance"] / frame["all_loans_balance"]
+    return frame.rename_axis("quarter").reset_index()
+
+
+def nearest_quarters(quarters, quarter: dt.date) -> list[dt.date]:
+    """``[quarter]`` if it is among ``quarters``, else the nearest one on either side (those that exist)."""
+    quarters = sorted(quarters)
+    if quarter in quarters:
+        return [quarter]
+    before = [q for q in quarters if q < quarter][-1:]
+    after = [q for q in quarters if q > quarter][:1]
+    return before + after
+
+
+#: how a release states the change of an access rate on a year earlier: 比去年同期高3.6个百分点,
+#: 比上年末高2个百分点, 较2024年同期上升2.8个百分点 (simplified or traditional characters)
+_CHANGE = re.compile(
+    r"(?:比(?:去年|上年)(?P<when>同期|末)|较(?P<year>\d{4})年(?P<when2>同期|末))(?:高|上升|提高)"
+    r"(?P<pp>\d+(?:\.\d+)?)[个個]百分[点點]"
+)
+
+
+def _restated_quarter(quarter: dt.date, when: str, year: str | None) -> dt.date:
+    base_year = int(year) if year else quarter.year - 1
+    return dt.date(base_year, 12, 31) if when == "末" else dt.date(base_year, quarter.month, quarter.day)
+
+
+def restated_rates(official: pd.DataFrame, group: str) -> pd.DataFrame:
+    """What each release says, on its own register, of the access rate a year earlier: the rate it gives
+    less the change it states (获贷率…比去年同期高 x 个百分点), against the rate published for that date.
+
+    A gap between the two is the re-basing of the register (firms added to or dropped from the list).
+    Rows whose quote states no change in percentage points are skipped."""
+    rows = official[official["indicator"] == f"{group}_loan_access_rate"]
+    published = panel(official, group)["access_rate"]
+    out = []
+    for row in rows.sort_values("period_end").to_dict("records"):
+        text = str(row["quote"])
+        at = max(text.find("获贷率"), text.find("獲貸率"))
+        match = _CHANGE.search(text, max(at, 0))
+        if match is None:
+            continue
+        when = match["when"] or match["when2"]
+        earlier = _restated_quarter(row["period_end"], when, match["year"])
+        change = float(match["pp"])
+        out.append(
+            {
+                "release_quarter": row["period_end"],
+                "rate": float(row["value"]),
+                "change_pp": change,
+                "quarter": earlier,
+                "restated": round(float(row["value"]) - change, 1),
+                "published": published.get(earlier, np.nan),
+                "source": row["source"],
+                "_line": row.get("_line"),
+            }
+        )
+    frame = pd.DataFrame(out)
+    if not frame.empty:
+        frame["rebasing_pp"] = frame["restated"] - frame["published"]
+    return frame
+
+
+def projection_errors(history: pd.DataFrame, projection: Projection) -> pd.DataFrame:
+    """The projection against what the PBOC later published, quarter by quarter (growth in %, balances in
+    万亿元; errors as published less projected, in points and percent)."""
+    frame = pd.DataFrame(
+        {
+            "quarter": projection.quarters,
+            "projected_growth": projection.growth,
+            "published_growth": [history["growth_yoy"].get(q, np.nan) for q in projection.quarters],
+            "projected_balance": projection.central,
+            "low": projection.low,
+            "high": projection.high,
+            "published_balance": [history["balance"].get(q, np.nan) for q in projection.quarters],
+        }
+    )
+    frame["growth_error_pp"] = frame["published_growth"] - frame["projected_growth"]
+    frame["balance_error_pct"] = 100 * (frame["published_balance"] / frame["projected_balance"] - 1)
+    frame["in_band"] = (frame["published_balance"] >= frame["low"]) & (frame["published_balance"] <= frame["high"])
+    return frame

@@ -5,13 +5,16 @@ This module owns the arithmetic of the notebook ``2-2_local_practice_and_pilot_z
 * :func:`first_loan_amounts` — the money amounts of the first loans under the 2024 relending
   tool (``data/report/regional_first_loans.csv``), in 万元, with the report's qualifiers;
 * :func:`consistency_checks` — the ratios the report's own numbers imply (Tianjin's loans
-  drawn over credit lines, Shanghai's first loan over the signed total) and whether they are
-  internally consistent; the loans themselves are single bank deals no statistic covers;
+  drawn over credit lines, Shanghai's first loan over the signed total) and whether each part is
+  at most its whole: the report's own arithmetic, not evidence about the loans;
 * :func:`lenders` — the lending institutions the cases name;
 * :func:`zones` and :func:`zone_ages` — the seven sci-tech finance reform pilot zones
   (``data/report/pilot_zones.csv``), their approval dates with the precision the sources give,
   and their age when the report was written;
-* :func:`three_year_readings` — what "近三年来" means against those dates;
+* :func:`three_year_window` and :func:`in_window` — "近三年来" read as "over the past three years"
+  (近 = recent, as in 近年来): the three years before the report, against the zones' approvals;
+* :func:`clauses_in`, :func:`clause_containing`, :func:`counted`, :func:`qualified` — reading the report's clauses and
+  counts against the sourced excerpts of a document;
 * :func:`province_roles` and :data:`TILES` — which provinces the section mentions, for a tile map.
 
 Pure pandas: data in, frames and numbers out.
@@ -24,7 +27,7 @@ import re
 
 import pandas as pd
 
-from ..quantities import parse_quantity, to_base
+from ..quantities import to_base
 from ..report import REPORT_AS_OF
 
 #: a city the report names → its province (for the tile map)
@@ -145,7 +148,7 @@ def zones(table: pd.DataFrame) -> pd.DataFrame:
 
     Columns: ``id``, ``zone_zh``, ``zone_en``, ``province_zh``, ``approved`` (as sourced),
     ``earliest``, ``latest``, ``precision`` (day/month/year), ``departments`` (how many approved
-    it, read from ``approved_by``), ``plan_title_zh``, ``named_in_report`` (bool), ``source_url``."""
+    it, read from ``approved_by``), ``plan_title_zh``, ``named_in_report`` (bool), ``source`` (an id of ``data/sources.csv``), ``cross_check`` (a list of ids)."""
     out = []
     for r in table.to_dict("records"):
         earliest, latest, precision = _approval_interval(str(r["approved"]))
@@ -163,7 +166,8 @@ def zones(table: pd.DataFrame) -> pd.DataFrame:
                 "departments": int(count.group(1)) if count else None,
                 "plan_title_zh": r["plan_title_zh"],
                 "named_in_report": r["named_in_report"] == "true",
-                "source_url": r["source_url"],
+                "source": r["source"],
+                "cross_check": [c for c in str(r.get("cross_check") or "").split(";") if c],
             }
         )
     frame = pd.DataFrame(out)
@@ -184,30 +188,88 @@ def zone_ages(frame: pd.DataFrame, as_of: dt.date = REPORT_AS_OF) -> pd.DataFram
     )
 
 
-def three_year_readings(frame: pd.DataFrame, as_of: dt.date = REPORT_AS_OF, wording: str = "近三年") -> dict:
-    """What the report's "近三年来" means against the zones' approval dates.
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` earlier (28 February for a 29 February with no match)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
-    Returns a dict: ``low``/``high`` (the years the wording allows, from the quantity parser);
-    ``engine_years`` (from the latest possible day of the first approval — the engine's
-    reading); ``max_years`` (from its earliest possible day); ``calendar_years`` (the year
-    difference as_of.year − first year); ``latest_first_approval`` (the last approval date for
-    which the engine's reading would hold); ``zones_under_two_years`` (how many zones were less
-    than two years old at ``as_of`` even on their earliest possible day)."""
-    q = parse_quantity(wording)
-    first = frame.iloc[0]
-    ages = zone_ages(frame, as_of)
-    latest_ok = as_of - dt.timedelta(days=round(q.low * 365.25))
+
+def three_year_window(frame: pd.DataFrame, as_of: dt.date = REPORT_AS_OF, years: int = 3) -> dict:
+    """The report's "近三年来" against the zones' approvals: the ``years`` calendar years up to ``as_of``.
+
+    近三年来 is 近 + 三年 + 来, "over the recent three years": 近 means *recent* (as in 近年来, 近期), not
+    *nearly*. The window runs from the same day ``years`` earlier to ``as_of``, as the claim engine
+    reads it. Returns a dict: ``start``, ``end``; ``n_zones`` and ``n_inside`` (zones whose whole
+    approval interval lies in the window); ``first_zone``, ``first_approved`` (as sourced),
+    ``first_earliest`` (its earliest possible day); ``margin_days`` (how far inside the window that
+    earliest day lies); ``last_report_date`` (the latest report date for which the first approval
+    would still be inside); ``last_zone`` and ``last_approved``."""
+    start = years_before(as_of, years)
+    first, last = frame.iloc[0], frame.sort_values("latest").iloc[-1]
+    inside = in_window(frame, start, as_of)
     return {
-        "low": q.low,
-        "high": q.high,
+        "start": start,
+        "end": as_of,
+        "years": years,
+        "n_zones": len(frame),
+        "n_inside": int(inside["in_window"].sum()),
         "first_zone": first["zone_en"],
         "first_approved": str(first["approved"]),
-        "engine_years": years_between(first["latest"], as_of),
-        "max_years": years_between(first["earliest"], as_of),
-        "calendar_years": as_of.year - first["earliest"].year,
-        "latest_first_approval": latest_ok,
-        "zones_under_two_years": int((ages["max_years"] < 2).sum()),
+        "first_earliest": first["earliest"],
+        "margin_days": (first["earliest"] - start).days,
+        "last_report_date": first["earliest"].replace(year=first["earliest"].year + years),
+        "last_zone": last["zone_en"],
+        "last_approved": str(last["approved"]),
     }
+
+
+def in_window(frame: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """The zones with ``in_window``: whether the whole approval interval lies between ``start`` and ``end``."""
+    return frame.assign(in_window=[start <= a and b <= end for a, b in zip(frame["earliest"], frame["latest"])])
+
+
+# --------------------------------------------------------------------------- documents
+_CLAUSE = re.compile(r"[^，,；;。]+")
+
+
+def clause_containing(text: str, word: str) -> str:
+    """The clause of ``text`` (split at commas, semicolons and full stops) that contains ``word``."""
+    for clause in _CLAUSE.findall(text):
+        if word in clause:
+            return clause.strip()
+    raise KeyError(f"no clause of the text contains {word!r}")
+
+
+def counted(text: str, noun: str) -> str:
+    """A count or amount as a text writes it: ``counted(t, "条措施")`` → ``"22条措施"``, ``"个方面"`` → ``"五个方面"``,
+    ``"亿元"`` → ``"2.4亿元"``."""
+    m = re.search(r"[0-9.一二三四五六七八九十百]+" + re.escape(noun), text)
+    if not m:
+        raise KeyError(f"the text counts no {noun!r}")
+    return m.group(0)
+
+
+def qualified(text: str, head: str) -> str:
+    """The word that qualifies ``head`` after 具有 in ``text``: ``qualified("具有国际影响力的…", "影响力")`` → ``"国际影响力"``."""
+    m = re.search(r"具有([^，,的]{1,6}?" + re.escape(head) + ")", text)
+    if not m:
+        raise KeyError(f"the text has no 具有…{head}")
+    return m.group(1)
+
+
+def clauses_in(passage: str, texts: list[str], normalise=lambda t: t) -> pd.DataFrame:
+    """Each clause of the report's ``passage`` and the first of ``texts`` (excerpts, in order) that carries it.
+
+    Columns ``clause``, ``found`` (bool), ``excerpt`` (1-based position in ``texts``, 0 when none). Clauses
+    and texts are compared after ``normalise`` (pass the engine's, which ignores punctuation and script)."""
+    rows = []
+    norm = [normalise(t) for t in texts]
+    for clause in _CLAUSE.findall(passage):
+        hit = next((i + 1 for i, t in enumerate(norm) if normalise(clause) in t), 0)
+        rows.append({"clause": clause, "found": hit > 0, "excerpt": hit})
+    return pd.DataFrame(rows)
 
 
 # --------------------------------------------------------------------------- provinces

@@ -14,7 +14,11 @@ claim engine (``relending.credit_leverage``) and the relending calculator:
   tools' end-2024Q1 balances stand for under their own funding shares and under 60% for both;
 * :func:`balance_points` — quarter-end balances of the 2022 tools: official ones where
   ``data/official/`` has them, otherwise only the report's end-2024Q1 numbers, marked unconfirmed;
+* :func:`compare_terms` — the three tools' terms side by side, and whether the 2024 tool kept each;
+* :func:`this_year_measures` — the dated measures the report lists after 今年以来;
 * :func:`later_history` — what happened to the 2024 tool after the report, dated;
+* :func:`headings_compared` and :func:`boxes_found` — the CSRC's measure headings as the report, an
+  outside list and the report's 图表5 give them;
 * :func:`calculate` and :func:`describe` — the calculator's arithmetic and its sentence.
 
 Money is in 亿元 throughout; official rows written in 万亿元 are converted. Pure pandas.
@@ -108,7 +112,7 @@ def terms(official: pd.DataFrame) -> pd.DataFrame:
     For each ``{tool}_{term}`` indicator the earliest observation is taken (the announcement; the
     2024 tool's later quota and rate changes are in :func:`later_history`). Columns: ``tool``,
     ``name``, ``term``, ``label``, ``value`` (money in 亿元), ``unit``, ``at_least`` (the source
-    writes ``以上``), ``announced``, ``source_url``, ``line``.
+    writes ``以上``), ``announced``, ``source`` (an id of ``data/sources.csv``), ``line``.
     """
     out = []
     for tool, name in TOOLS.items():
@@ -126,14 +130,14 @@ def terms(official: pd.DataFrame) -> pd.DataFrame:
                     "label": label,
                     "value": in_yi(row["value"], row["unit"]) if money else float(row["value"]),
                     "unit": "亿元" if money else row["unit"],
-                    "at_least": _open_ended(row["quote_zh"], str(row["_raw_value"])),
+                    "at_least": _open_ended(row["quote"], str(row["_raw_value"])),
                     "announced": row["period_end"],
-                    "source_url": row["source_url"],
+                    "source": row["source"],
                     "line": int(row["_line"]),
                 }
             )
     return pd.DataFrame(
-        out, columns=["tool", "name", "term", "label", "value", "unit", "at_least", "announced", "source_url", "line"]
+        out, columns=["tool", "name", "term", "label", "value", "unit", "at_least", "announced", "source", "line"]
     )
 
 
@@ -162,6 +166,35 @@ def term_value(tidy: pd.DataFrame, tool: str, term: str) -> float:
     if rows.empty:
         raise KeyError(f"no sourced {term} for {tool} in data/official/relending.csv")
     return float(rows["value"].iloc[0])
+
+
+#: the terms the report's 政策接续 is tested on (rate, term, rollovers: the ones all three tools state)
+CONTINUITY_TERMS = ("rate", "term", "max_rollovers")
+
+
+def compare_terms(tidy: pd.DataFrame) -> pd.DataFrame:
+    """The three tools' announced terms side by side, numeric: one row per term of :data:`TERMS`
+    that any tool states, one column per tool of :data:`TOOLS` (NaN where its source does not state
+    the term), ``at_least`` (some source writes the value as a floor), ``same`` (every tool states
+    it and the values are equal) and ``compared`` (one of :data:`CONTINUITY_TERMS`)."""
+    wide = tidy.pivot(index="term", columns="tool", values="value").reindex(columns=list(TOOLS))
+    floors = tidy.groupby("term")["at_least"].any()
+    rows = []
+    for term, label in TERMS.items():
+        if term not in wide.index:
+            continue
+        values = wide.loc[term]
+        rows.append(
+            {
+                "term": term,
+                "label": label,
+                **values.to_dict(),
+                "at_least": bool(floors.get(term, False)),
+                "same": bool(values.notna().all() and values.nunique() == 1),
+                "compared": term in CONTINUITY_TERMS,
+            }
+        )
+    return pd.DataFrame(rows, columns=["term", "label", *TOOLS, "at_least", "same", "compared"])
 
 
 # --------------------------------------------------------------------------- the predecessors
@@ -286,6 +319,37 @@ def balance_points(official: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["tool", "name", "period_end", "balance", "source", "confirmed"])
 
 
+# --------------------------------------------------------------------------- 今年以来
+#: the measures the report lists after 今年以来, by their event in data/official/events.csv
+THIS_YEAR_MEASURES: dict[str, str] = {
+    "sti_relending_2024": "PBOC: the relending tool 科技创新和技术改造再贷款",
+    "nfra_five_articles_guidance_2024": "NFRA: guidance on the five major articles 五篇大文章指导意见",
+    "csrc_star_eight_measures_2024": "CSRC: eight STAR Market measures 科创板八条措施",
+}
+
+
+def this_year_measures(events: pd.DataFrame, year: int, as_of: dt.date) -> pd.DataFrame:
+    """The measures of :data:`THIS_YEAR_MEASURES` with their sourced dates: ``event``, ``label``,
+    ``date`` (None when no date is sourced), ``source`` (an id of ``data/sources.csv``), ``note``,
+    and ``in_window`` (dated between 1 January of ``year`` and ``as_of``)."""
+    rows = []
+    for event, label in THIS_YEAR_MEASURES.items():
+        found = events[events["event"] == event]
+        row = found.iloc[0] if not found.empty else None
+        when = row["date"] if row is not None else None
+        rows.append(
+            {
+                "event": event,
+                "label": label,
+                "date": when,
+                "source": row["source"] if row is not None else "",
+                "note": row["note"] if row is not None and isinstance(row["note"], str) else "",
+                "in_window": when is not None and when.year == year and when <= as_of,
+            }
+        )
+    return pd.DataFrame(rows, columns=["event", "label", "date", "source", "note", "in_window"])
+
+
 # --------------------------------------------------------------------------- what happened next
 def _qualifier(quote: str, raw: str) -> str:
     """How the source qualifies a number: 近 (nearly), 超过 (more than) or nothing."""
@@ -304,7 +368,7 @@ def later_history(official: pd.DataFrame) -> pd.DataFrame:
     One row per official observation, oldest first: ``date``, ``indicator``, ``label``,
     ``value`` (亿元 for money, % for the rate), ``unit``, ``qualifier`` (近/超过 as the source
     writes it), ``date_assumed`` (the source states no reference date; see its note),
-    ``single_source``, ``source_url``."""
+    ``single_source``, ``source`` (an id of ``data/sources.csv``)."""
     rows = official[official["indicator"].isin(HISTORY)].sort_values(["period_end", "indicator"])
     out = []
     for r in rows.to_dict("records"):
@@ -317,10 +381,10 @@ def later_history(official: pd.DataFrame) -> pd.DataFrame:
                 "label": HISTORY[r["indicator"]],
                 "value": in_yi(r["value"], r["unit"]) if money else float(r["value"]),
                 "unit": "亿元" if money else r["unit"],
-                "qualifier": _qualifier(r["quote_zh"], str(r["_raw_value"])),
+                "qualifier": _qualifier(r["quote"], str(r["_raw_value"])),
                 "date_assumed": "assumed" in note.lower(),
-                "single_source": not isinstance(r["cross_check_url"], str) or not r["cross_check_url"],
-                "source_url": r["source_url"],
+                "single_source": not isinstance(r["cross_check"], str) or not r["cross_check"],
+                "source": r["source"],
             }
         )
     return pd.DataFrame(
@@ -334,7 +398,7 @@ def later_history(official: pd.DataFrame) -> pd.DataFrame:
             "qualifier",
             "date_assumed",
             "single_source",
-            "source_url",
+            "source",
         ],
     )
 
@@ -348,6 +412,44 @@ def history_value(history: pd.DataFrame, indicator: str, when: str | dt.date | N
     if rows.empty:
         raise KeyError(f"no {indicator} {'at ' + str(when) if when else ''} in data/official/relending.csv")
     return float(rows.sort_values("date")["value"].iloc[-1])
+
+
+# --------------------------------------------------------------------------- the CSRC's measures
+def _typography(text: str) -> str:
+    """A heading without whitespace and with ASCII commas, so pages that mix full-width and ASCII
+    punctuation compare equal."""
+    return squeeze(text).replace("，", ",")
+
+
+def headings_compared(report: pd.DataFrame, official: pd.DataFrame) -> pd.DataFrame:
+    """The report's measure headings (``order``, ``measure_zh``, ``measure_en``: the report's table
+    ``star_market_measures``) beside an outside list of them (``order``, ``item_zh``, ``source``: rows
+    of ``data/official/lists.csv``), position by position: ``order``, ``report``, ``english``,
+    ``outside``, ``source`` and ``same`` (the same words, punctuation aside)."""
+    mine = report.sort_values("order").reset_index(drop=True)
+    theirs = official.sort_values("order").reset_index(drop=True)
+    rows = []
+    for k in range(max(len(mine), len(theirs))):
+        a = mine.iloc[k] if k < len(mine) else None
+        b = theirs.iloc[k] if k < len(theirs) else None
+        rows.append(
+            {
+                "order": k + 1,
+                "report": a["measure_zh"] if a is not None else "",
+                "english": a["measure_en"] if a is not None else "",
+                "outside": b["item_zh"] if b is not None else "",
+                "source": b["source"] if b is not None else "",
+                "same": a is not None and b is not None and _typography(a["measure_zh"]) == _typography(b["item_zh"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=["order", "report", "english", "outside", "source", "same"])
+
+
+def boxes_found(boxes: str, headings: list[str]) -> list[bool]:
+    """For each heading, whether 图表5's boxes (their text as the PDF's text layer runs them together)
+    contain it word for word, commas aside."""
+    flat = squeeze(boxes).replace("，", "").replace(",", "")
+    return [squeeze(h).replace("，", "").replace(",", "") in flat for h in headings]
 
 
 # --------------------------------------------------------------------------- the calculator

@@ -8,6 +8,7 @@ widget and the claim engine agree. Pure pandas: data in, frames and numbers out.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ def stock_table(official: pd.DataFrame) -> pd.DataFrame:
     (and ``total``), in yuan. Periods missing the total are dropped."""
     rows = official[
         official["indicator"].str.match(r"^tsf_stock_[a-z_]+$")
-        & ~official["indicator"].str.endswith(("_growth_yoy", "_share"))
+        & ~official["indicator"].str.endswith(("_growth_yoy", "_share", "_share_change_yoy"))
     ].copy()
     if rows.empty:
         return pd.DataFrame(columns=["total", *COMPONENTS])
@@ -150,3 +151,171 @@ def share_sentence(s: Share, definition: str, threshold: float = 80.0) -> str:
         f"{CREDIT_LABELS[definition]} are {s.percent:.1f}% of {scope} at {s.period_end}: "
         f"{verdict} under this definition (80%以上 needs at least {threshold:g}%)."
     )
+
+
+# --------------------------------------------------------------------------- a year earlier, from the shares' changes
+#: the eight components the PBOC's release states a share (and its change on a year earlier) for
+STATED = (
+    "rmb_loans",
+    "fx_loans",
+    "entrusted_loans",
+    "trust_loans",
+    "undiscounted_bankers_acceptances",
+    "corporate_bonds",
+    "government_bonds",
+    "equity_nonfinancial",
+)
+
+
+@dataclass(frozen=True)
+class DerivedShares:
+    """Component shares of the TSF stock at ``period_end``, derived from the release a year later.
+
+    Where that release states a component's share and its change on a year earlier (percentage points),
+    the share then is the share later minus the change. Where it states only the level and its growth
+    (the change was cut off on the page), the level then is the level later ÷ (1 + growth), over the total
+    then (the published total if the data hold it, else the later total ÷ (1 + its growth)). ``methods``
+    says which way each share was derived, ``rows`` are the data rows used."""
+
+    period_end: dt.date
+    later: dt.date
+    shares: dict[str, float]
+    methods: dict[str, str]
+    rows: tuple
+
+    def percent(self, components: tuple[str, ...], with_government_bonds: bool = True) -> float:
+        """The share of ``components`` in the stock, in percent; without government bonds the denominator
+        is the stock less government bonds (financing of firms and households only)."""
+        missing = [c for c in components if c not in self.shares]
+        if missing:
+            raise KeyError(f"no derived share at {self.period_end} for {', '.join(missing)}")
+        numerator = sum(self.shares[c] for c in components)
+        denominator = 100.0 - (0.0 if with_government_bonds else self.shares["government_bonds"])
+        return 100.0 * numerator / denominator
+
+    def derivation(self, components: tuple[str, ...]) -> str:
+        """How the shares were derived, in words a reader can redo."""
+        parts = "; ".join(f"{c.replace('_', ' ')} {self.methods[c]}" for c in components)
+        return f"derived from the PBOC's release for {self.later}: {parts}"
+
+
+def _value(at: pd.DataFrame, indicator: str) -> tuple[float, pd.Series] | None:
+    rows = at[at["indicator"] == indicator]
+    if rows.empty:
+        return None
+    if "tier_rank" in rows:
+        rows = rows.sort_values("tier_rank")
+    return float(rows["value"].iloc[0]), rows.iloc[0]
+
+
+def year_earlier_shares(official: pd.DataFrame, period_end: dt.date) -> DerivedShares:
+    """The component shares at ``period_end`` from the release one year later (see :class:`DerivedShares`).
+    Raises ``KeyError`` naming what the data lack."""
+    later = dt.date(period_end.year + 1, period_end.month, period_end.day)
+    at = official[official["period_end"] == later]
+    before = official[official["period_end"] == period_end]
+    shares, methods, rows = {}, {}, []
+    total_then = _value(before, "tsf_stock_total")
+    if total_then:
+        total_text = f"the published total {total_then[0]:g}万亿元"
+        rows.append(total_then[1])
+    else:
+        level, growth = _value(at, "tsf_stock_total"), _value(at, "tsf_stock_total_growth_yoy")
+        if not (level and growth):
+            raise KeyError(f"data/official/tsf_stock.csv lacks the total at {period_end} and at {later}")
+        total_then = (level[0] / (1 + growth[0] / 100), None)
+        total_text = f"the total {level[0]:g} ÷ (1 + {growth[0]:g}%) = {total_then[0]:.2f}万亿元"
+        rows += [level[1], growth[1]]
+    for c in STATED:
+        share, change = _value(at, f"tsf_stock_{c}_share"), _value(at, f"tsf_stock_{c}_share_change_yoy")
+        if share and change:
+            shares[c] = round(share[0] - change[0], 6)
+            methods[c] = f"{share[0]:g} − ({change[0]:+g}) = {shares[c]:.1f}%"
+            rows += [share[1], change[1]]
+            continue
+        level, growth = _value(at, f"tsf_stock_{c}"), _value(at, f"tsf_stock_{c}_growth_yoy")
+        if not (level and growth):
+            raise KeyError(
+                f"data/official/tsf_stock.csv lacks the share and its change, or the level and its growth, "
+                f"of {c} at {later}"
+            )
+        then = level[0] / (1 + growth[0] / 100)
+        shares[c] = 100 * then / total_then[0]
+        methods[c] = (
+            f"{level[0]:g} ÷ (1 + {growth[0]:g}%) = {then:.2f}万亿元 over {total_text} = {shares[c]:.1f}% (its "
+            "change in percentage points was cut off on the page)"
+        )
+        rows += [level[1], growth[1]]
+    return DerivedShares(period_end, later, shares, methods, tuple(rows))
+
+
+def derived_credit_shares(derived: DerivedShares) -> pd.DataFrame:
+    """The credit share under every definition, with and without government bonds, from derived shares;
+    tidy, in the columns of :func:`credit_shares` plus ``how`` (``derived``)."""
+    rows = []
+    for name, components in CREDIT_DEFINITIONS.items():
+        for with_gov in (True, False):
+            rows.append(
+                {
+                    "period_end": derived.period_end,
+                    "definition": name,
+                    "label": CREDIT_LABELS[name],
+                    "with_government_bonds": with_gov,
+                    "share_percent": derived.percent(components, with_gov),
+                    "how": "derived",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def all_credit_shares(official: pd.DataFrame, derived_at: dt.date | None = None) -> pd.DataFrame:
+    """The credit shares at every period end whose components are in the data (``how`` = ``levels``), and,
+    at ``derived_at``, the ones derived from the release a year later (``how`` = ``derived``), oldest first."""
+    levels = credit_shares(stock_table(official)).assign(how="levels")
+    frames = [levels]
+    if derived_at is not None:
+        with contextlib.suppress(KeyError):
+            frames.append(derived_credit_shares(year_earlier_shares(official, derived_at)))
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["period_end", "definition", "with_government_bonds"], kind="stable").reset_index(drop=True)
+
+
+def derivation_table(derived: DerivedShares) -> pd.DataFrame:
+    """The derivation of each component's share, one row per component (for the page and its CSV)."""
+    return pd.DataFrame(
+        [
+            {
+                "component": c,
+                "label": COMPONENTS[c],
+                "share_percent": round(derived.shares[c], 3),
+                "how": derived.methods[c],
+            }
+            for c in STATED
+        ]
+    )
+
+
+def composition(official: pd.DataFrame, derived_at: dt.date | None = None) -> pd.DataFrame:
+    """The share of each stated component in the TSF stock (percent), one row per period end whose components
+    are all in the data (``how`` = ``levels``), and at ``derived_at`` the derived shares (``how`` = ``derived``)."""
+    table = stock_table(official)
+    complete = table.dropna(subset=list(STATED))
+    rows = complete[list(STATED)].div(complete["total"], axis=0) * 100
+    rows["how"] = "levels"
+    if derived_at is not None:
+        try:
+            derived = year_earlier_shares(official, derived_at)
+            rows.loc[derived_at] = [derived.shares[c] for c in STATED] + ["derived"]
+        except KeyError:
+            pass
+    rows.index.name = "period_end"
+    return rows.sort_index()
+
+
+def definition_order(column: pd.Series) -> pd.Series:
+    """Sort key for a ``definition`` column: narrowest credit first (RMB loans, all loans, loan-type); other
+    columns sort as they are."""
+    if column.name != "definition":
+        return column
+    order = {name: i for i, name in enumerate(CREDIT_DEFINITIONS)}
+    return column.map(order)

@@ -1,4 +1,5 @@
-"""The figures of chapter 1-1: the term's timeline and the diagram of its definition (图表1)."""
+"""The figures of chapter 1-1: the term's timeline on a (broken) time axis and the diagram of its
+definition, drawn in place of the report's 图表1."""
 
 from __future__ import annotations
 
@@ -9,38 +10,52 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from ..analysis.timeline import KIND_COLOURS, KIND_LABELS, concept_boxes, label_levels
+from ..analysis.timeline import KIND_COLOURS, KIND_LABELS, axis_panels, concept_boxes, label_levels
 
 
-def timeline_figure(table: pd.DataFrame, split: dt.date = dt.date(2023, 1, 1)) -> plt.Figure:
-    """The events of :func:`timeline_table` on a time axis broken at ``split`` (the 2018 NBS
-    classification sits five years before the rest), coloured by who acted."""
-    events = table.drop_duplicates("event").sort_values("date")
-    early, late = events[events["date"] < split], events[events["date"] >= split]
-    widths = [1.3, 6] if len(early) else [6]
+def timeline_figure(table: pd.DataFrame, report_date: dt.date | None = None, max_gap_days: int = 180) -> plt.Figure:
+    """The events of :func:`~nqpf.analysis.timeline.timeline_table` on a time axis, coloured by who acted.
+
+    The axis is broken wherever more than ``max_gap_days`` pass without an event
+    (:func:`~nqpf.analysis.timeline.axis_panels`): an event far from the rest (the 2018 NBS classification,
+    the December 2022 conference) gets a narrow panel of its own. ``report_date`` is marked with a dashed line.
+    """
+    events = table.drop_duplicates("event").sort_values("date", kind="stable")
+    runs = axis_panels(events["date"], max_gap_days)
+    spans = [max((run[-1] - run[0]).days, 1) for run in runs]
+    widths = [1.25 if len(run) == 1 else max(1.25, span / 55) for run, span in zip(runs, spans)]
     fig, axes = plt.subplots(
-        1, len(widths), figsize=(8, 4.6), sharey=True, gridspec_kw={"width_ratios": widths, "wspace": 0.04}
+        1, len(runs), figsize=(9, 5.2), sharey=True, gridspec_kw={"width_ratios": widths, "wspace": 0.05}
     )
-    axes = list(axes) if len(widths) > 1 else [axes]
-    panels = ([(axes[0], early, 45)] if len(early) else []) + [(axes[-1], late, 60)]
+    axes = list(axes) if len(runs) > 1 else [axes]
     used: list[float] = []
-    for ax, rows, pad in panels:
-        first, last = min(rows["date"]), max(rows["date"])
+    alone = 0
+    for ax, run in zip(axes, runs):
+        rows = events[events["date"].isin(run)]
+        first, last = run[0], run[-1]
+        if report_date is not None and ax is axes[-1]:
+            last = max(last, report_date)
+        pad = 45 if len(run) == 1 else 25
         ax.set_xlim(first - dt.timedelta(days=pad), last + dt.timedelta(days=pad))
         ax.set_facecolor("none")  # labels may reach into the neighbouring panel
         ax.axhline(0, color="0.3", linewidth=1.2)
-        levels = label_levels(rows["date"])
+        if len(run) == 1:  # a panel of its own: alternate above and below the axis
+            levels = [1.0 if alone % 2 == 0 else -1.0] * len(rows)
+            alone += 1
+        else:
+            levels = label_levels(rows["date"])
         used += levels
         for (_, r), level in zip(rows.iterrows(), levels):
             colour = KIND_COLOURS[r["kind"]]
             ax.vlines(r["date"], 0, level, color=colour, linewidth=1)
             ax.plot([r["date"]], [0], "o", color=colour, markersize=6, zorder=3)
             ax.annotate(
-                f"{r['label_en']}\n{r['label_zh']}\n{r['date'].isoformat()}",
+                f"{_wrap(r['label_en'], 20)}\n{r['label_zh']}\n{r['date'].isoformat()}",
                 (r["date"], level),
                 ha="center",
                 va="bottom" if level > 0 else "top",
                 fontsize=6.5,
+                linespacing=1.1,
                 zorder=4,
                 xytext=(0, 2 if level > 0 else -2),
                 textcoords="offset points",
@@ -49,24 +64,40 @@ def timeline_figure(table: pd.DataFrame, split: dt.date = dt.date(2023, 1, 1)) -
         ax.grid(False)
         ax.set_yticks([])
         ax.tick_params(axis="x", labelsize=8)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+        if len(run) == 1:
+            ax.set_xticks([run[0]])
+        else:
+            ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)
-    axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    axes[-1].xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
-    if len(axes) > 1:
-        axes[0].xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-        axes[0].xaxis.set_major_locator(mdates.MonthLocator(bymonth=(10,)))
-        for ax, x in ((axes[0], 1), (axes[1], 0)):  # the break marks on the time axis
-            ax.plot(
-                [x],
-                [0],
-                marker=[(-1, -3), (1, 3)],
-                markersize=10,
-                color="0.3",
-                transform=ax.get_yaxis_transform(),
-                clip_on=False,
-            )
-    axes[0].set_ylim(min([*used, 0]) - 1.4, max([*used, 0]) + 1.4)
+    for i, ax in enumerate(axes):  # the break marks on the time axis
+        for x, show in ((0, i > 0), (1, i < len(axes) - 1)):
+            if show:
+                ax.plot(
+                    [x],
+                    [0],
+                    marker=[(-1, -3), (1, 3)],
+                    markersize=10,
+                    color="0.3",
+                    transform=ax.get_yaxis_transform(),
+                    clip_on=False,
+                )
+    top = max([*used, 0]) + 2.1
+    axes[0].set_ylim(min([*used, 0]) - 1.6, top)
+    if report_date is not None:
+        ax = axes[-1]
+        ax.axvline(report_date, color="0.35", linestyle="--", linewidth=1)
+        ax.annotate(
+            f"Report's date 报告时点 {report_date.isoformat()}",
+            (report_date, top),
+            ha="right",
+            va="top",
+            fontsize=7,
+            color="0.25",
+            xytext=(-3, -2),
+            textcoords="offset points",
+        )
     handles = [
         plt.Line2D([], [], marker="o", linestyle="", color=c, label=KIND_LABELS[k])
         for k, c in KIND_COLOURS.items()
@@ -98,7 +129,7 @@ def concept_figure(components: pd.DataFrame) -> plt.Figure:
     ax.set_ylim(0, 1)
     ax.axis("off")
     colours = {"component.combination": "#fdebd0", "component.tfp": "#d5f5e3"}
-    widths = {"component.combination": 0.25, "component.tfp": 0.25}
+    widths = {"component.combination": 0.27, "component.tfp": 0.27}
     height = 0.2
     for b in boxes.itertuples():
         width = widths.get(b.id, 0.3)
@@ -116,7 +147,7 @@ def concept_figure(components: pd.DataFrame) -> plt.Figure:
         ax.text(
             b.x,
             b.y + 0.05,
-            f"{b.term_zh}\n{_wrap(b.term_en.split(' (')[0], 22)}",
+            f"{b.term_zh}\n{_wrap(b.term_en.split(' (')[0], 26)}",
             ha="center",
             va="center",
             fontsize=8,

@@ -33,36 +33,39 @@ def first_loans_figure(amounts: pd.DataFrame) -> plt.Figure:
     return fig
 
 
-def zones_timeline_figure(frame: pd.DataFrame, readings: dict, as_of: dt.date = REPORT_AS_OF) -> plt.Figure:
-    """A timeline of the approvals: a point where the day is sourced, a bar over the year where
-    only the year is; the report's date and the window "近三年" would need the first approval in."""
-    fig, ax = plt.subplots(figsize=(8, 3.8))
+def zones_timeline_figure(frame: pd.DataFrame, window: dict, as_of: dt.date = REPORT_AS_OF) -> plt.Figure:
+    """A timeline of the approvals against the report's "近三年来" (the three years before the report,
+    ``window`` from :func:`nqpf.analysis.local.three_year_window`) and its "2021年以来": a point where the
+    source gives the day, a bar over the month or year where it gives only that."""
+    fig, ax = plt.subplots(figsize=(8, 3.9))
     frame = frame.reset_index(drop=True)
-    window_start = as_of - dt.timedelta(days=round(readings["high"] * 365.25))
     ax.axvspan(
-        window_start,
-        readings["latest_first_approval"],
+        window["start"],
+        window["end"],
         color="#55a868",
-        alpha=0.15,
-        label=f"first approval needed here for 近三年 ({readings['low']:g}–{readings['high']:g} years) 近三年所需区间",
+        alpha=0.13,
+        label=f"the {window['years']} years before the report 近三年来 (报告前三年)",
     )
+    since = dt.date(int(window["first_earliest"].year), 1, 1)
+    ax.axvline(since, color="#8172b3", ls="--", lw=1)
+    ax.annotate(" 2021年以来 (since 2021)", (mdates.date2num(since), -0.6), fontsize=8, color="#8172b3")
     for y, r in enumerate(frame.itertuples()):
         label = f"{r.zone_zh.replace('科创金融改革试验区', '')} {r.zone_en.split(' Sci-Tech')[0]}"
         if r.precision == "day":
             ax.plot([r.earliest], [y], "o", color="#4c72b0", ms=7)
         else:
-            ax.plot([r.earliest, r.latest], [y, y], "-", color="#dd8452", lw=6, alpha=0.7, solid_capstyle="butt")
+            ax.plot([r.earliest, r.latest], [y, y], "-", color="#dd8452", lw=6, alpha=0.8, solid_capstyle="butt")
         ax.text(r.latest + dt.timedelta(days=25), y, f"{label} ({r.approved})", va="center", fontsize=8)
-    ax.axvline(as_of, color="grey", ls=":")
-    ax.text(as_of, len(frame) - 0.4, " report 报告", fontsize=8, color="grey")
+    ax.axvline(as_of, color="0.4", ls=":", lw=1)
+    ax.annotate(" the report's date 报告时点", (mdates.date2num(as_of), -0.6), fontsize=8, color="0.3")
     ax.plot([], [], "o", color="#4c72b0", label="day sourced 具体日期")
-    ax.plot([], [], "-", color="#dd8452", lw=6, alpha=0.7, label="only the year sourced 仅知年份")
+    ax.plot([], [], "-", color="#dd8452", lw=6, alpha=0.8, label="only the month or year sourced 仅知月份或年份")
     ax.set_yticks([])
-    ax.set_ylim(-0.8, len(frame) + 1.6)
-    ax.set_xlim(dt.date(2020, 10, 1), dt.date(2024, 12, 31))
+    ax.set_ylim(-0.9, len(frame) + 1.4)
+    ax.set_xlim(dt.date(2020, 10, 1), dt.date(2025, 3, 31))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.legend(loc="upper left", fontsize=7.5, framealpha=0.9)
+    ax.legend(loc="upper left", fontsize=7.5, framealpha=0.9, ncol=2)
     ax.set_title(f"Approvals of the {len(frame)} pilot zones 科创金融改革试验区获批时间", fontsize=11)
     fig.tight_layout()
     return fig

@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..analysis.relending import HISTORY, PREDECESSORS, TOOLS, UNCONFIRMED
+from .theme import with_gaps
 
 
 # --------------------------------------------------------------------------- figures
@@ -38,14 +39,17 @@ def comparison_figure(comparison: pd.DataFrame) -> plt.Figure:
     return fig
 
 
-def balances_figure(points: pd.DataFrame, tidy: pd.DataFrame) -> plt.Figure:
-    """The rebuilt 图表4: official quarter-end balances as lines where they exist; the report's
-    own numbers as hollow markers labelled unconfirmed; each tool's quota as a reference line."""
+def balances_figure(points: pd.DataFrame, tidy: pd.DataFrame, report_date: dt.date | None = None) -> plt.Figure:
+    """The rebuilt 图表4: official quarter-end balances as lines where they exist (broken where the
+    data stop); the report's own numbers as hollow markers labelled unconfirmed; each tool's quota as a
+    reference line; ``report_date`` (the date of the report's balances) as a dotted line."""
     fig, ax = plt.subplots(figsize=(8, 4.2))
     colours = {"tech_innovation_2022": "#4c72b0", "equipment_2022": "#dd8452"}
     official = points[points["source"] == "official"]
     for tool, rows in official.groupby("tool"):
-        ax.plot(rows["period_end"], rows["balance"], "-o", color=colours[tool], label=TOOLS[tool] + " (official)")
+        rows = rows.sort_values("period_end")
+        dates, values = with_gaps(list(rows["period_end"]), list(rows["balance"]))
+        ax.plot(dates, values, "-o", color=colours[tool], label=TOOLS[tool] + " (official)")
     for k, r in enumerate(points[points["source"] == "report"].itertuples()):
         ax.plot(
             [r.period_end],
@@ -89,8 +93,21 @@ def balances_figure(points: pd.DataFrame, tidy: pd.DataFrame) -> plt.Figure:
             va="top",
             bbox={"boxstyle": "round", "fc": "#fff8e1", "ec": "#c9a227"},
         )
+    top = max(points["balance"].max(), quotas["value"].max()) * 1.4
+    if report_date is not None:
+        ax.axvline(report_date, color="0.4", ls=":", lw=1)
+        ax.annotate(
+            "the report's date 报告时点 ",
+            (mdates.date2num(report_date), top),
+            xytext=(-3, 0),
+            textcoords="offset points",
+            fontsize=8,
+            color="0.3",
+            ha="right",
+            va="top",
+        )
     ax.set_xlim(dt.date(2022, 3, 1), dt.date(2024, 7, 1))
-    ax.set_ylim(0, max(points["balance"].max(), quotas["value"].max()) * 1.4)
+    ax.set_ylim(0, top)
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     ax.set_ylabel("Relending balance 再贷款余额 (亿元)")

@@ -156,3 +156,18 @@ def png_bytes(fig: plt.Figure, dpi: int = 64) -> bytes:
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
     return buffer.getvalue()
+
+
+def with_gaps(dates, values, max_days: int = 100) -> tuple[list, list]:
+    """Dates and values with a break (NaN) wherever two observations are more than ``max_days`` apart, so a
+    line joins consecutive periods only and shows a gap where the data stop."""
+    out_d, out_v = [], []
+    previous = None
+    for d, v in zip(dates, values):
+        if previous is not None and (d - previous).days > max_days:
+            out_d.append(previous + (d - previous) / 2)
+            out_v.append(float("nan"))
+        out_d.append(d)
+        out_v.append(v)
+        previous = d
+    return out_d, out_v

@@ -1,5 +1,10 @@
 """The widget of chapter 3-1: a growth assumption × horizon × group → the projected balance of
-tech-firm loans against the published path."""
+tech-firm loans against the published path.
+
+The grid (:data:`nqpf.analysis.lending.SCENARIO_GROWTH` × :data:`~nqpf.analysis.lending.SCENARIO_HORIZONS`)
+is precomputed for the static book; any other rate is one call of
+:func:`nqpf.analysis.lending.constant_growth_path`.
+"""
 
 from __future__ import annotations
 
@@ -26,15 +31,19 @@ def spec() -> WidgetSpec:
             history, REPORT_QUARTER, anchors[group], path, f"{GROUPS[group]}: {growth:g}% a year", small=True
         )
         end = path.iloc[-1]
-        vs = (
-            (
-                f"; the PBOC published {published:.2f}万亿元 ({100 * (end / published - 1):+.1f}% off, "
-                f"on a re-based register)"
+        if published == published:
+            gap = 100 * (end / published - 1)
+            side = "above" if gap >= 0 else "below"
+            vs = (
+                f"; that is {abs(gap):.1f}% {side} the {published:.2f}万亿元 the PBOC published for that date "
+                "(on a re-based register)"
             )
-            if published == published
-            else "; no published balance for that quarter"
+        else:
+            vs = "; the PBOC's balance for that date was not found"
+        text = (
+            f"At {growth:g}% a year from the report's {anchors[group]:g}万亿元, the balance reaches {end:.2f}万亿元 "
+            f"at {horizon}{vs}."
         )
-        text = f"At {growth:g}% a year from the report's {anchors[group]:g}万亿元, the balance reaches {end:.2f}万亿元 at {horizon}{vs}."
         return Result(text, round(float(end), 2), png_bytes(fig))
 
     controls = [
