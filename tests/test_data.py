@@ -48,16 +48,24 @@ def test_every_quote_in_the_register_and_tables_is_in_the_report():
     assert [q for q in quotes if not data.in_report(q)] == []
 
 
-def test_the_register_holds_90_to_110_claims_with_unique_ids():
+def test_the_register_holds_every_checkable_statement_with_unique_ids():
     claims = data.claims()
-    assert 90 <= len(claims) <= 110
+    assert 120 <= len(claims) <= 140
     assert claims["id"].is_unique
+    assert set(claims["basis"]) == {"source", "arithmetic", "report"}
 
 
-def test_every_official_number_appears_in_its_quoted_sentence():
+def test_every_official_number_is_stated_in_its_quote_with_its_unit_and_sign():
+    from nqpf.quantities import stated_quantities
+
     official = data.official()
+    assert len(official) > 300
     for _, row in official.iterrows():
-        assert any(s in data.squeeze(row["quote_zh"]) for s in data.value_spellings(row["_raw_value"])), row
+        stated = stated_quantities(row["quote"])
+        assert any(
+            abs(s.number - abs(row["value"])) < 1e-9 and s.unit == row["unit"] and s.negative == (row["value"] < 0)
+            for s in stated
+        ), (row["file"], row["_line"])
 
 
 def test_a_missing_column_is_named(data_copy):
@@ -94,7 +102,8 @@ def test_a_duplicate_key_is_named_on_both_lines(data_copy):
     problems = problems_of(lambda: data.official("relending"))
     last = len((data_copy / "official/relending.csv").read_text(encoding="utf-8").splitlines())
     dup = [p for p in problems if "duplicate" in p.message]
-    assert [(p.line, p.column) for p in dup] == [(4, "indicator, period_end"), (last, "indicator, period_end")]
+    key = "indicator, period_end, source"
+    assert [(p.line, p.column) for p in dup] == [(4, key), (last, key)]
     assert f"also on line {last}" in dup[0].message and "tech_innovation_2022_term" in dup[0].message
 
 
@@ -127,7 +136,8 @@ def test_an_unreadable_reported_quantity_is_named(data_copy):
 
     rewrite(data_copy / "report/claims.csv", edit)
     problems = problems_of(data.claims)
-    assert len(problems) == 1 and problems[0].column == "reported" and "五千亿" in str(problems[0])
+    assert {p.column for p in problems} == {"reported"}
+    assert any("quantity the parser reads" in p.message and "五千亿" in str(p) for p in problems)
 
 
 def test_a_ragged_row_is_named(data_copy):
@@ -145,11 +155,34 @@ def test_validation_never_writes_to_data(data_copy):
 
 
 def test_the_data_dictionary_lists_every_file_with_its_row_count():
-    # data/README.md's contents table: | [`official/tech_loans.csv`](#...) | 119 |
+    # data/README.md's contents table: | [`official/tech_loans.csv`](#...) | statistics | 119 |
     readme = (ROOT / "data/README.md").read_text(encoding="utf-8")
-    listed = {name: int(n) for name, n in re.findall(r"\| \[`([\w/]+\.csv)`\]\([^)]*\) \| (\d+) \|", readme)}
+    listed = {name: int(n) for name, n in re.findall(r"\| \[`([\w/]+\.csv)`\]\([^)]*\) \| \w+ \| (\d+) \|", readme)}
     files = sorted(str(p.relative_to(ROOT / "data")) for p in (ROOT / "data").rglob("*.csv"))
     assert sorted(listed) == files
     for name, rows in listed.items():
         with (ROOT / "data" / name).open(encoding="utf-8", newline="") as fh:
             assert sum(1 for _ in csv.DictReader(fh)) == rows, name
+
+
+def test_the_data_dictionary_is_current():
+    from nqpf.data import dictionary
+
+    assert (ROOT / "data/README.md").read_text(encoding="utf-8") == dictionary.render(), "run `nqpf dictionary --write`"
+
+
+def test_a_url_must_have_a_scheme_and_a_host_without_spaces():
+    from nqpf.data.schemas import http_url
+
+    assert http_url("https://www.gov.cn/zhengce/content/2024-03/12/content_6939153.htm")
+    assert http_url("http://m.09115.cn/jilin/guonei/153913.html")
+    for bad in (
+        "www.gov.cn/x",
+        "htp://x.cn/",
+        "https://",
+        "https://www. gov.cn/x",
+        "https:// gov.cn",
+        "ftp://x.cn/a",
+        "https://gov.cn/a b",
+    ):
+        assert not http_url(bad), bad

@@ -1,13 +1,90 @@
 """What every executable page of the book calls: its first cell's set-up and its last cell's record.
 
-* :func:`record` emits the page's inputs (the data files it read and the ``nqpf`` modules it
-  imported, with their hashes; :func:`nqpf.provenance.inputs`) as a hidden output, so that the
-  data-aware cache (:mod:`nqpf.book.sphinx.cache`) re-executes the page exactly when one changes.
+* :func:`setup` (first cell) applies the figure theme, evaluates the page's claims, computes the
+  page's facts (:mod:`nqpf.book.facts`) and glues them all in one call. Opened in JupyterLab rather than
+  built by the book, it also shows the facts as a compact table, so a researcher sees every number the
+  prose cites (the prose's ``{glue:text}`` roles only render in the built book).
+* :func:`record` (last cell) emits the page's inputs (the data files it read and the ``nqpf`` modules it
+  imported, with their hashes) as a hidden output, so that the data-aware cache
+  (:mod:`nqpf.book.sphinx.cache`) re-executes the page exactly when one changes.
 """
 
 from __future__ import annotations
 
-from .. import provenance
+import os
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import engine, provenance
+from ..evidence import Context
+from . import cards, chapters, facts, labels
+
+#: set by the book's build (nqpf.book.sphinx and tools/execute.py) for the kernels it starts
+BUILD_ENV = "NQPF_BOOK_BUILD"
+
+
+def in_book_build() -> bool:
+    """Whether the page runs inside the book's build (not in JupyterLab or a plain kernel)."""
+    return os.environ.get(BUILD_ENV) == "1"
+
+
+@dataclass
+class Page:
+    """A page's context, verdicts and facts, as :func:`setup` made them."""
+
+    stem: str
+    context: Context
+    card: pd.DataFrame
+    facts: facts.Facts
+
+    def verdicts(self, lang: str = "en"):
+        """The page's claims as claim cards (an HTML output)."""
+        from IPython.display import HTML
+
+        caption = {"en": "The verdict on every claim of this chapter", "zh": "本章每条论断的核查结论"}[lang]
+        return HTML(cards.claim_table(engine.by_importance(self.card), lang, caption=caption))
+
+    def claims(self, card: pd.DataFrame | None = None, lang: str = "en", compact: bool = False, caption: str = ""):
+        """Some claims (default: all of the page's) as claim cards, or as a compact list of links (an HTML output)."""
+        from IPython.display import HTML
+
+        shown = self.card if card is None else card
+        return HTML(cards.claim_list(shown, lang) if compact else cards.claim_table(shown, lang, caption=caption))
+
+    def sources(self, lang: str = "en"):
+        """The pages this page's verdicts rest on, most authoritative first (an HTML output)."""
+        from IPython.display import HTML
+
+        return HTML(cards.source_list(self.card, lang))
+
+    def summary(self, lang: str = "en"):
+        """The page's verdicts as one stacked bar (an HTML output)."""
+        from IPython.display import HTML
+
+        if self.stem in chapters.CHAPTERS:
+            caption = {"en": "Verdicts of this chapter", "zh": "本章核查结论"}[lang]
+        else:
+            caption = {"en": "Verdicts on every claim of the report", "zh": "报告全部论断的核查结论"}[lang]
+        return HTML(cards.summary_bar(engine.verdict_counts(self.card), lang, caption))
+
+
+def setup(stem: str, theme: bool = True) -> Page:
+    """The first cell of a page: theme, the page's verdicts, its facts glued in one call."""
+    if theme:
+        from ..figures.theme import set_theme
+
+        set_theme()
+    context = Context()
+    if stem in chapters.CHAPTERS:
+        card, own = facts.chapter_card(stem, context), chapters.CHAPTERS[stem]
+    else:
+        card, own = engine.scorecard(context), chapters.PAGES.get(stem)
+    found = facts.compute(context, card, own)
+    found.glue()
+    if not in_book_build():
+        found.show()
+    return Page(stem, context, card, found)
 
 
 def record():
@@ -15,3 +92,6 @@ def record():
     from IPython.display import display
 
     display({provenance.MIME: provenance.inputs(), "text/plain": "nqpf provenance record"}, raw=True)
+
+
+__all__ = ["BUILD_ENV", "Page", "in_book_build", "labels", "record", "setup"]

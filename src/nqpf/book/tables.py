@@ -1,110 +1,66 @@
-"""HTML for the book's tables: the filterable scorecard and plain data tables.
+"""HTML for the book's data tables: readable headers, numbers at the report's precision, links, captions.
 
-The pages must work offline and from any sub-path, so the filter is a few lines of inline
-JavaScript in the table's own output, with no library loaded from anywhere.
+Tables wrap instead of scrolling sideways (``nqpf.css``). A table shown on a page can carry the link
+to the CSV of the same frame (:func:`nqpf.book.downloads.table_csv` writes it), so a reader can take the
+data away.
 """
 
 from __future__ import annotations
 
 import html
-import json
+import math
 
 import pandas as pd
 
-VERDICT_LABELS = {
-    "reproduced": "reproduced",
-    "within_precision": "within precision",
-    "differs": "differs",
-    "not_checkable": "not checkable",
-}
-_VERDICT_COLOURS = {
-    "reproduced": "#1a7f37",
-    "within_precision": "#2f6fb0",
-    "differs": "#c0392b",
-    "not_checkable": "#6e7781",
-}
+from . import labels
 
-_STYLE = """
-<style>
-.nqpf-card {border-collapse: collapse; width: 100%; font-size: 0.85em;}
-.nqpf-card th, .nqpf-card td {border-bottom: 1px solid #ddd; padding: 4px 6px; vertical-align: top; text-align: left;}
-.nqpf-card td.num {text-align: right; white-space: nowrap;}
-.nqpf-badge {color: #fff; border-radius: 3px; padding: 1px 5px; white-space: nowrap; font-size: 0.9em;}
-.nqpf-filters {margin: 0.5em 0 1em 0;}
-.nqpf-filters label {margin-right: 1em;}
-.nqpf-scroll {overflow-x: auto; max-width: 100%;}
-</style>
-"""
+VERDICT_LABELS = labels.VERDICT["en"]
 
 
-def _cell(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+def _cell(value, places: int | None = None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
+        if places is not None:
+            return f"{value:,.{places}f}"
         return f"{value:,.4f}".rstrip("0").rstrip(".")
-    return html.escape(str(value))
-
-
-def badge(verdict: str) -> str:
-    """A coloured label for a verdict."""
-    colour = _VERDICT_COLOURS.get(verdict, "#333")
-    return f'<span class="nqpf-badge" style="background:{colour}">{VERDICT_LABELS.get(verdict, verdict)}</span>'
-
-
-def scorecard_html(card: pd.DataFrame, table_id: str = "nqpf-scorecard") -> str:
-    """The scorecard as an HTML table with section and verdict filters."""
-    sections = sorted(card["section"].unique(), key=lambda s: ("导一二三".find(s[0]), s))
-    options = "".join(f'<option value="{html.escape(s)}">{html.escape(s)}</option>' for s in sections)
-    verdicts = "".join(f'<option value="{v}">{VERDICT_LABELS[v]}</option>' for v in VERDICT_LABELS)
-    head = (
-        "<tr><th>id</th><th>Claim (report's words)</th><th>Reported</th><th>Range</th>"
-        "<th>Replicated</th><th>Verdict</th><th>Why</th><th>Notebook</th></tr>"
-    )
-    rows = []
-    for r in card.itertuples():
-        lo, hi = _cell(r.low), _cell(r.high)
-        span = "" if not lo and not hi else f"[{lo}, {hi or '∞'}]"
-        rows.append(
-            f'<tr data-section="{html.escape(r.section)}" data-verdict="{r.verdict}">'
-            f'<td><code>{html.escape(r.id)}</code></td><td lang="zh">{html.escape(r.quote_zh)}</td>'
-            f'<td lang="zh">{html.escape(r.reported)}</td><td class="num">{span} {html.escape(r.unit) if span else ""}</td>'
-            f'<td class="num">{_cell(r.replicated)}</td><td>{badge(r.verdict)}</td>'
-            f"<td>{html.escape(r.reason or '')}</td><td>{html.escape(r.notebook)}</td></tr>"
+    text = str(value)
+    if text.startswith(("http://", "https://")):
+        return (
+            f'<a href="{html.escape(text)}" rel="noopener">{html.escape(text.split("//", 1)[1].split("/", 1)[0])}</a>'
         )
-    script = f"""
-<script>
-(function () {{
-  var root = document.getElementById({json.dumps(table_id)});
-  var sec = root.querySelector('select[name=section]'), ver = root.querySelector('select[name=verdict]');
-  var count = root.querySelector('.nqpf-count');
-  function apply() {{
-    var shown = 0;
-    root.querySelectorAll('tbody tr').forEach(function (tr) {{
-      var ok = (!sec.value || tr.dataset.section === sec.value) && (!ver.value || tr.dataset.verdict === ver.value);
-      tr.style.display = ok ? '' : 'none'; if (ok) shown += 1;
-    }});
-    count.textContent = shown + ' of ' + root.querySelectorAll('tbody tr').length + ' claims shown';
-  }}
-  sec.addEventListener('change', apply); ver.addEventListener('change', apply); apply();
-}})();
-</script>"""
-    return (
-        f'{_STYLE}<div id="{table_id}"><div class="nqpf-filters">'
-        f'<label>Section <select name="section"><option value="">all</option>{options}</select></label>'
-        f'<label>Verdict <select name="verdict"><option value="">all</option>{verdicts}</select></label>'
-        f'<span class="nqpf-count"></span></div>'
-        f'<div class="nqpf-scroll"><table class="nqpf-card"><thead>{head}</thead><tbody>{"".join(rows)}</tbody>'
-        f"</table></div></div>{script}"
-    )
+    return html.escape(text)
 
 
-def plain_table(frame: pd.DataFrame) -> str:
-    """A data frame as a simple escaped HTML table (no index), in the scorecard's style."""
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False)
-    )
+def plain_table(
+    frame: pd.DataFrame, caption: str = "", places: dict[str, int] | None = None, download: str = "", lang: str = "en"
+) -> str:
+    """A data frame as an escaped HTML table (no index): ``places`` gives the decimals of numeric columns,
+    ``download`` the relative path of its CSV (a link under the table)."""
+    places = places or {}
+    numeric = {
+        c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+    }
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
+    rows = []
+    for row in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, row):
+            cls = ' class="num"' if column in numeric else ""
+            cells.append(f"<td{cls}>{_cell(value, places.get(column))}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    link = ""
+    if download:
+        text = "Download the data (CSV)" if lang == "en" else "下载数据（CSV）"
+        link = f'<p class="nqpf-download"><a href="{html.escape(download)}" download>{text}</a></p>'
+    return f'<table class="nqpf-table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>{link}'
+
+
+def badge(verdict: str, lang: str = "en") -> str:
+    """A coloured label for a verdict (the same badge the claim cards use)."""
     return (
-        f'{_STYLE}<div class="nqpf-scroll"><table class="nqpf-card"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table></div>"
+        f'<span class="nqpf-verdict nqpf-v-{verdict}" data-verdict="{verdict}">{labels.verdict(verdict, lang)}</span>'
     )

@@ -4,14 +4,32 @@ One module per concern, each saying which upstream issue it works around:
 
 * :mod:`~nqpf.book.sphinx.cache` — a jupyter-cache that knows about data;
 * :mod:`~nqpf.book.sphinx.assets` — offline MathJax 3 for the widgets, de-duplicated scripts.
+
+It also serves the book's stylesheet (``static/nqpf.css``) and names, in the build log, the data
+folder the build reads (a stray ``NQPF_ROOT`` would otherwise swap the data silently).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from sphinx.util import logging
+
+from ...paths import describe_root
 from . import assets, cache
+
+STATIC = Path(__file__).with_name("static")
+logger = logging.getLogger(__name__)
+
+
+def _announce(app):
+    logger.info(f"[nqpf] {describe_root()}")
+    app.config.html_static_path.append(str(STATIC))
 
 
 def setup(app):
     cache.setup(app)
     assets.setup(app)
+    app.connect("builder-inited", _announce)
+    app.add_css_file("nqpf.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}
