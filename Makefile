@@ -40,15 +40,16 @@ system-font:
 
 # The browser tests drive Debian's Chromium (Playwright cannot download a browser offline).
 system-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium (for the browser tests)"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+	@{ command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; } || { \
+	  echo "Installing Debian's chromium (the PDF, the browser tests) and poppler-utils (pdftotext)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends chromium poppler-utils >/dev/null; }
 
 setup: $(STAMP) vendor/.installed system-font
 
-book: setup
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
-	@echo "The book is in _build/html/index.html"
+# Validate the data, build the HTML, scan it for error output and missing files, print the PDF; on any
+# failure _build/html is moved aside (tools/build_book.py), so no stale site looks complete.
+book: setup system-browser
+	$(BIN)/python tools/build_book.py .
 
 test: setup system-browser
 	$(BIN)/python -m pytest

@@ -12,8 +12,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_0253f07aa308d971.txt"
-JB = Path(sys.executable).with_name("jupyter-book")
-JB_FLAGS = ["--builder", "html", "-W", "-n", "--keep-going"]
 
 
 @pytest.fixture
@@ -33,11 +31,11 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path) -> subprocess.CompletedProcess:
+def build(project: Path, pdf: bool = True) -> subprocess.CompletedProcess:
+    """Build a project with the book's build command (tools/build_book.py: validation, strict build, scans, PDF)."""
     env = {k: v for k, v in os.environ.items() if k != "NQPF_ROOT"}
-    return subprocess.run(
-        [str(JB), "build", str(project), *JB_FLAGS], capture_output=True, text=True, env=env, cwd=project, timeout=1800
-    )
+    command = [sys.executable, str(ROOT / "tools" / "build_book.py"), str(project), *([] if pdf else ["--no-pdf"])]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=1800)
 
 
 @pytest.fixture(scope="session")

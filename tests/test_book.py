@@ -27,29 +27,116 @@ def test_no_page_shows_a_traceback_or_an_error_output(built_book):
         assert 'class="output traceback' not in text and "output stderr" not in text, path
 
 
-def test_the_scorecard_lists_every_claim_with_the_engines_verdict(built_book):
+def test_the_scorecard_gives_every_claim_its_card_with_the_engines_verdict(built_book):
     html = page(built_book, "book/scorecard.html")
     card = engine.scorecard()
     for row in card.itertuples():
-        match = re.search(rf'data-verdict="(\w+)"><td><code>{re.escape(row.id)}</code>', html)
-        assert match and match.group(1) == row.verdict, row.id
+        match = re.search(
+            rf'<tr class="nqpf-claim" data-claim-id="{re.escape(row.id)}"[^>]*data-verdict="(\w+)"'
+            rf'[^>]*id="claim-{re.escape(row.id)}"',
+            html,
+        )
+        assert match and match.group(1) == str(row.verdict), row.id
 
 
-def test_the_glued_counts_are_the_engines_counts(built_book):
-    counts = engine.verdict_counts(engine.scorecard())
-    text = re.sub(r"<[^>]+>", "", page(built_book, "book/scorecard.html"))
-    expected = (
-        f"Of the {sum(counts.values())} claims in the register, {counts['reproduced']} are "
-        f"reproduced exactly, {counts['within_precision']} are within the precision"
+def test_the_intro_names_the_findings_and_the_glued_counts_are_the_engines(built_book):
+    card = engine.scorecard()
+    html = page(built_book, "book/intro.html")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    assert f"{len(card)} in all" in text
+    for cid in card.loc[card["verdict"].astype(str).isin(["differs", "definition_dependent"]), "id"]:
+        assert f'data-claim-id="{cid}"' in html, cid
+    good, total = engine.source_share(card)
+    assert f"Of the {total} verdicts that rest on an outside source, {good} ({100 * good / total:.0f}%)" in text
+
+
+def _data_uris(html: str) -> list[tuple[str, str, int]]:
+    """(file name, CSV text, rows the link says) of every CSV download of a page."""
+    import base64
+    import html as html_lib
+
+    out = []
+    for href, name, rows in re.findall(
+        r'<a href="data:text/csv;charset=utf-8;base64,([^"]+)" download="([^"]+)" '
+        r'data-rows="(\d+)"',
+        html,
+    ):
+        out.append((name, base64.b64decode(html_lib.unescape(href)).decode("utf-8"), int(rows)))
+    return out
+
+
+def test_every_chapter_links_the_data_of_its_tables_and_figures_as_csv(built_book):
+    import csv
+    import io
+
+    for path in sorted((built_book / "notebooks").glob("*.html")):
+        downloads = _data_uris(path.read_text(encoding="utf-8"))
+        assert downloads, f"{path.name} offers no CSV"
+        for name, text, rows in downloads:
+            records = list(csv.DictReader(io.StringIO(text)))
+            assert len(records) == rows, (path.name, name)
+            assert name.endswith(".csv") and records, (path.name, name)
+
+
+def test_the_scorecard_download_has_one_row_per_claim_with_basis_and_sources(built_book):
+    import csv
+    import io
+
+    [(name, text, rows)] = _data_uris(page(built_book, "book/scorecard.html"))
+    records = list(csv.DictReader(io.StringIO(text)))
+    assert name == "nqpf-scorecard.csv" and len(records) == rows == len(engine.scorecard())
+    assert {"id", "verdict", "basis", "sources", "source_tiers", "reason"} <= set(records[0])
+
+
+def test_the_data_zip_holds_every_data_file_and_the_dictionary(built_book):
+    import zipfile
+
+    with zipfile.ZipFile(built_book / "downloads" / "nqpf-data.zip") as archive:
+        names = set(archive.namelist())
+    expected = {f"data/{p.relative_to(ROOT / 'data').as_posix()}" for p in (ROOT / "data").rglob("*.csv")}
+    assert expected <= names and "data/README.md" in names and "data/catalog.yml" in names
+
+
+def test_the_pdf_has_every_chapter_and_its_chinese_text(built_book):
+    import subprocess
+
+    pdf = built_book / "nqpf-book.pdf"
+    assert pdf.is_file() and pdf.stat().st_size > 500_000
+    text = re.sub(
+        r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     )
-    assert expected in re.sub(r"\s+", " ", text.replace("**", ""))
+    for chapter in ("1-1", "1-2", "2-1", "2-2", "3-1", "3-2", "3-3", "Scorecard", "Bibliography"):
+        assert chapter in text, chapter
+    for words in ("新质生产力", "科技创新和技术改造再贷款", "科创金融改革试验区"):
+        assert words in text, words
+
+
+def test_every_figure_has_real_alt_text_and_twice_its_displayed_resolution(built_book):
+    from PIL import Image
+
+    images = 0
+    for path in sorted((built_book / "notebooks").glob("*.html")):
+        for tag in re.findall(r"<img [^>]*>", path.read_text(encoding="utf-8")):
+            if '\\"' in tag:  # an image inside a widget's JSON state (the precomputed outputs), not the page's
+                continue
+            src = re.search(r'src="([^"]+)"', tag).group(1)
+            if not src.startswith("../_images/"):
+                continue
+            images += 1
+            alt = re.search(r'alt="([^"]*)"', tag)
+            assert alt and len(alt.group(1).split()) >= 6 and "/" not in alt.group(1), (path.name, src)
+            width = re.search(r'width(?:="|: )(\d+)', tag)
+            pixels = Image.open(built_book / src.removeprefix("../")).size[0]
+            assert width, (path.name, src, "no displayed width: the PNG is not marked as 2×")
+            shown = int(width.group(1))
+            assert pixels >= 2 * shown - 2, (path.name, src, pixels, shown)
+    assert images >= 10
 
 
 def _one_page_book(project, code: str):
     """A book with this repository's configuration and a single page running ``code``."""
     project.mkdir()
     shutil.copy(ROOT / "_config.yml", project / "_config.yml")
-    shutil.copy(ROOT / "references.bib", project / "references.bib")
     (project / "vendor").symlink_to(ROOT / "vendor")
     (project / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
     (project / "page.md").write_text(

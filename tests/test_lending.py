@@ -3,6 +3,7 @@
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from nqpf import data, engine, widgets
@@ -30,8 +31,26 @@ def test_the_report_implies_register_sizes():
 
 def test_firm_counts_in_jia_and_wanjia_are_put_on_one_scale(official):
     firms = lending.panel(official, "tech_sme")["firms_with_loans"].dropna()
-    assert firms.max() < 100  # all in 万家, including the row written as 274,000家
-    assert firms[dt.date(2025, 6, 30)] == pytest.approx(27.4)
+    # the 2025-06-30 row written as 274,000家 (a reportify.ai summary) was dropped from tech_loans.csv
+    assert dt.date(2025, 6, 30) not in firms.index
+    assert firms.max() < 100 and firms[dt.date(2025, 9, 30)] == pytest.approx(27.54)  # 万家
+    # a row written in 家 is still shown in 万家 beside the others
+    row = official[
+        (official["indicator"] == "tech_sme_firms_with_loans") & (official["period_end"] == dt.date(2025, 9, 30))
+    ].assign(period_end=dt.date(2025, 6, 30), value=274_000.0, unit="家")
+    mixed = lending.panel(pd.concat([official, row], ignore_index=True), "tech_sme")["firms_with_loans"]
+    assert mixed[dt.date(2025, 6, 30)] == pytest.approx(27.4) and mixed[dt.date(2025, 9, 30)] == pytest.approx(27.54)
+
+
+def test_of_two_publications_of_one_quarter_the_more_authoritative_is_used(official):
+    # 2024Q1 access rate: 证券日报 quoting the PBOC gives 46.5% (tier_rank 1); a journal abstract on qikan.com.cn
+    # (a republication, tier_rank 3) gives the report's 47.9%
+    rows = official[
+        (official["indicator"] == "tech_sme_loan_access_rate") & (official["period_end"] == Q1_2024)
+    ].set_index("value")["tier_rank"]
+    assert rows.to_dict() == {47.9: 3, 46.5: 1}
+    assert lending.series(official, "tech_sme_loan_access_rate")[Q1_2024] == pytest.approx(46.5)
+    assert lending.panel(official, "tech_sme").loc[Q1_2024, "access_rate"] == pytest.approx(46.5)
 
 
 def test_tech_sme_loans_are_about_one_percent_of_all_loans(official):

@@ -48,16 +48,36 @@ def test_tianjins_average_credit_line_per_firm_is_139_point_3_wan(first_loans):
     assert avg["loan_disbursed"] == pytest.approx(62.0, abs=0.1)
 
 
-def test_six_lenders_are_named_as_the_engine_counts_them(first_loans):
-    assert len(local.lenders(first_loans)) == 6
-    assert engine.verdict_of("local.first_loans_done").replicated == 6
+def test_six_lenders_are_named_but_only_one_first_loan_before_the_report_is_sourced(first_loans):
+    # the report's cases name six lenders, but 多家 (several) is checked against sources: only ICBC Shanghai's
+    # first loan is sourced before 2024-06-30, and one lender is not several
+    assert local.lenders(first_loans) == [
+        "中信银行",
+        "中国银行",
+        "兴业银行厦门分行",
+        "农业银行",
+        "工商银行上海市分行",
+        "建设银行",
+    ]
+    verdict = engine.verdict_of("local.first_loans_done")
+    assert (verdict.verdict, verdict.replicated) == ("not_checkable", None)
+    assert "only 1 lender (工商银行上海市分行)" in verdict.reason
 
 
-def test_the_single_loans_are_not_checkable_on_the_scorecard():
+def test_only_shanghais_first_loan_has_a_sourced_announcement():
+    # the PBOC Shanghai head office's announcement (data/official/documents.csv, sti_relending_first_loans_2024)
+    # gives 5000多万元 disbursed, inside 超过5000万元, and 签约金额2.4亿元; the other single loans have no page
     card = engine.scorecard().set_index("id")
+    documents = data.documents()
+    announcement = documents[
+        (documents["document"] == "sti_relending_first_loans_2024") & (documents["subject"] == "工商银行上海市分行")
+    ].iloc[0]
+    assert "5000多万元" in announcement["quote"] and "签约金额2.4亿元" in announcement["quote"]
+    for claim_id, replicated in (("local.shanghai.first_loan", "holds"), ("local.shanghai.signed_total", 2.4)):
+        row = card.loc[claim_id]
+        assert (row["verdict"], row["basis"], row["replicated"]) == ("reproduced", "source", replicated), claim_id
+        assert [s["id"] for s in row["sources"]] == [announcement["source"]], claim_id
     for claim_id in (
-        "local.shanghai.first_loan",
-        "local.shanghai.signed_total",
         "local.shenzhen.loan",
         "local.tianjin.credit_line",
         "local.tianjin.disbursed",
@@ -72,29 +92,57 @@ def test_there_are_7_pilot_zones_and_the_engine_agrees(zones):
     assert (verdict.verdict, verdict.replicated) == ("reproduced", 7)
 
 
-def test_the_first_zone_is_jinan_in_2021_and_five_followed_on_one_day_in_2022(zones):
-    assert zones.iloc[0]["zone_en"].startswith("Jinan") and zones.iloc[0]["precision"] == "year"
+def test_the_first_zone_is_jinan_in_november_2021_and_five_followed_on_one_day_in_2022(zones):
+    # Jinan's approval is known to the month (新华社, 2 December 2021, and a cross-check page)
+    first = zones.iloc[0]
+    assert first["zone_en"].startswith("Jinan") and (first["approved"], first["precision"]) == ("2021-11", "month")
+    assert (first["earliest"], first["latest"]) == (dt.date(2021, 11, 1), dt.date(2021, 11, 30))
     assert (zones["earliest"] == dt.date(2022, 11, 18)).sum() == 5
 
 
-def test_only_two_and_a_half_years_had_passed_since_the_first_approval(zones):
-    # from 2021-12-31 (latest possible day for Jinan) to 2024-06-30: 912 days = 2.50 years
-    readings = local.three_year_readings(zones)
-    assert readings["engine_years"] == pytest.approx(2.50, abs=0.01)
-    assert readings["max_years"] == pytest.approx(3.49, abs=0.01)
-    assert readings["calendar_years"] == 3
-    assert readings["zones_under_two_years"] == 6
+def test_the_zones_were_two_and_a_half_years_old_at_most_when_the_report_was_written(zones):
+    # Jinan: from 2021-11-30 (or 2021-11-01) to 2024-06-30 is 2.58 (to 2.66) years; the five Yangtze River
+    # Delta zones of 2022-11-18 were 1.62 years old; Zhongguancun (2023, year only) 0.50 to 1.49
+    ages = local.zone_ages(zones).set_index("zone_en")
+    jinan = ages.loc["Jinan Sci-Tech Finance Reform Pilot Zone"]
+    assert (jinan["min_years"], jinan["max_years"]) == (pytest.approx(2.58, abs=0.01), pytest.approx(2.66, abs=0.01))
+    assert (ages["max_years"] < 2).sum() == 6
 
 
-def test_the_page_and_the_engine_measure_the_three_years_the_same_way(zones):
+def test_over_the_past_three_years_runs_from_mid_2021_and_holds_all_seven_zones(zones):
+    # 近三年来 is 近 (recent) + 三年 + 来: "over the past three years", as 近年来 is "in recent years"; not
+    # "nearly three years". The window is 2021-06-30 to 2024-06-30, and Jinan (November 2021) is inside
+    window = local.three_year_window(zones)
+    assert (window["start"], window["end"], window["years"]) == (dt.date(2021, 6, 30), dt.date(2024, 6, 30), 3)
+    assert (window["n_inside"], window["n_zones"]) == (7, 7)
+    assert window["first_zone"].startswith("Jinan") and window["first_earliest"] == dt.date(2021, 11, 1)
+    assert window["margin_days"] == 124  # 2021-06-30 to 2021-11-01
+    assert window["last_zone"].startswith("Beijing Zhongguancun") and window["last_approved"] == "2023"
+    # a report written after 2024-11-01 would leave Jinan outside its three years
+    assert window["last_report_date"] == dt.date(2024, 11, 1)
+    assert local.three_year_window(zones, as_of=dt.date(2024, 11, 1))["n_inside"] == 7
+    assert local.three_year_window(zones, as_of=dt.date(2024, 12, 31))["n_inside"] == 6
+
+
+def test_the_page_and_the_engine_read_the_three_years_the_same_way(zones):
     verdict = engine.verdict_of("pilot.three_years")
-    assert verdict.verdict == "differs"
-    assert verdict.replicated == pytest.approx(local.three_year_readings(zones)["engine_years"], abs=1e-5)
+    window = local.three_year_window(zones)
+    assert (verdict.verdict, verdict.replicated) == ("reproduced", "holds")
+    assert f"from {window['start']} to the report" in verdict.reason
+    assert f"approved in {window['first_approved']}" in verdict.reason
 
 
-def test_near_three_years_needs_a_first_approval_by_mid_october_2021(zones):
-    # 近三年 = [2.7, 3] years before 2024-06-30: the first approval by 2021-10-18 at the latest
-    assert local.three_year_readings(zones)["latest_first_approval"] == dt.date(2021, 10, 18)
+def test_an_approval_known_only_to_the_year_may_fall_outside_the_window(zones, data_copy):
+    # the whole approval interval must lie in the window: "2021" could be before 2021-06-30
+    assert local.years_before(dt.date(2024, 2, 29), 3) == dt.date(2021, 2, 28)
+    coarse = zones.assign(earliest=[dt.date(2021, 1, 1), *zones["earliest"][1:]])
+    inside = local.in_window(coarse, dt.date(2021, 6, 30), dt.date(2024, 6, 30))["in_window"]
+    assert list(inside) == [False] + [True] * 6
+    # and then the engine finds the claim does not hold
+    path = data_copy / "report" / "pilot_zones.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",山东,2021-11,", ",山东,2021,", 1), encoding="utf-8")
+    verdict = engine.verdict_of("pilot.three_years")
+    assert (verdict.verdict, verdict.replicated) == ("differs", "does not hold")
 
 
 def test_every_region_the_section_names_is_on_the_tile_map():

@@ -36,20 +36,43 @@ def test_credit_share_exceeds_80_only_without_government_bonds(table):
 
 
 def test_a_share_with_a_missing_component_names_it(table):
-    with pytest.raises(KeyError, match="government_bonds"):
-        structure.share(table, dt.date(2022, 9, 30), ("rmb_loans",), False)
+    # end-June 2024: the total and RMB loans are published, government bonds are not
+    with pytest.raises(KeyError, match="TSF stock at 2024-06-30 lacks government_bonds"):
+        structure.share(table, dt.date(2024, 6, 30), ("rmb_loans",), False)
+    with pytest.raises(KeyError, match="no TSF stock total at 2022-09-30"):
+        structure.share(table, dt.date(2022, 9, 30), ("rmb_loans",), True)
 
 
 def test_the_nearest_periods_around_the_report_bracket_it(table):
+    # no release of end-March 2024 with the components: the nearest levels are end-June 2022 and end-March 2025
     periods = structure.bracketing_periods(table, dt.date(2024, 3, 31), structure.CREDIT_DEFINITIONS["loan_type"], True)
-    assert periods == [dt.date(2022, 12, 31), MARCH_2025]
+    assert periods == [dt.date(2022, 6, 30), MARCH_2025]
+    assert structure.bracketing_periods(table, MARCH_2025, ("rmb_loans",), True) == [MARCH_2025]
 
 
-def test_the_scorecard_verdict_on_80_percent_is_differs_and_names_the_other_definitions():
+def test_the_shares_at_end_march_2024_are_derived_from_the_release_a_year_later():
+    # the 2025Q1 release states each share and its change on a year earlier: RMB loans 62 − (−0.7) = 62.7%,
+    # government bonds 20.1 − (+1.9) = 18.2%; equity's change was cut off, so 11.82 ÷ 1.027 over 390.32万亿元
+    derived = structure.year_earlier_shares(data.official(), dt.date(2024, 3, 31))
+    assert derived.later == MARCH_2025
+    assert derived.shares["rmb_loans"] == pytest.approx(62.7)
+    assert derived.shares["government_bonds"] == pytest.approx(18.2)
+    assert derived.shares["equity_nonfinancial"] == pytest.approx(100 * 11.82 / 1.027 / 390.32, abs=1e-6)
+    loan_type = structure.CREDIT_DEFINITIONS["loan_type"]
+    assert derived.percent(loan_type) == pytest.approx(68.0, abs=1e-6)  # 62.7 + 0.5 + 2.9 + 1.1 + 0.8
+    assert derived.percent(loan_type, with_government_bonds=False) == pytest.approx(68.0 / 81.8 * 100, abs=1e-6)
+
+
+def test_the_scorecard_verdict_on_80_percent_depends_on_the_definition_and_names_the_one_that_holds():
+    # the headline reading (loan-type credit over the whole stock, 68.0% at 2024Q1) is under 80%; leaving
+    # government bonds out of the denominator gives 83.1%, which is 80%以上
     verdict = engine.verdict_of("structure.credit_share")
-    assert verdict.verdict == "differs"
-    assert verdict.replicated == pytest.approx(66.59, abs=0.01)
-    assert "excluding government bonds: 83.3%" in verdict.reason
+    assert (verdict.verdict, verdict.basis) == ("definition_dependent", "source")
+    assert verdict.replicated == pytest.approx(68.0, abs=0.05) and verdict.gap == pytest.approx(-12.0, abs=0.05)
+    assert "2024-03-31" in verdict.reason and "excluding government bonds: 83.1%" in verdict.reason
+    assert [a["label"] for a in verdict.alternatives if a["holds"]] == [
+        "All loan-type items (loans, entrusted, trust, undiscounted acceptances), excluding government bonds"
+    ]
 
 
 def test_equity_is_under_five_percent_and_loans_a_majority():
@@ -60,9 +83,14 @@ def test_equity_is_under_five_percent_and_loans_a_majority():
 def test_the_credit_share_widget_gives_the_share_for_each_setting_and_never_raises():
     spec = widgets.build("credit_share")
     r = spec.result(definition="loan_type", with_government_bonds=False, period="2025-03-31")
-    assert r.value == pytest.approx(83.3) and "the claim holds" in r.text
-    missing = spec.result(definition="loan_type", with_government_bonds=False, period="2022-09-30")
-    assert missing.value == "n/a" and "lacks government_bonds" in missing.text
+    assert r.value == pytest.approx(83.3) and "at least the 80% that 80%以上 needs" in r.text
+    # the report's quarter is offered, derived from the release a year later
+    headline = spec.result(definition="loan_type", with_government_bonds=True, period="2024-03-31")
+    assert headline.value == pytest.approx(68.0) and "derived from the release a year later" in headline.text
+    assert "below the 80%" in headline.text
+    # end-June 2024 lacks the components: a message, not an error
+    missing = spec.result(definition="loan_type", with_government_bonds=False, period="2024-06-30")
+    assert missing.value == "n/a" and "a component is missing at that period end" in missing.text
     assert all(spec.result(**s).text for s in spec.settings())
 
 

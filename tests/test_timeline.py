@@ -19,14 +19,18 @@ def table() -> pd.DataFrame:
 
 def test_the_events_run_from_the_2018_classification_to_the_lujiazui_forum_in_this_order(table):
     order = list(table.drop_duplicates("event")["event"])
+    # cewc_2022 (the conference before the term existed, against which 首次 is read) and the NFRA's five-articles
+    # guidance of 2024-05-09 are events of data/official/events.csv too
     expected = [
         "nbs_sei_classification_2018",
+        "cewc_2022",
         "new_industry_standard_programme_2023",
         "term_first_proposed",
         "cewc_2023",
         "politburo_study_2024_01",
         "gwr_2024",
         "sti_relending_2024",
+        "nfra_five_articles_guidance_2024",
         "innovation_points_first_batch",
     ]
     assert order[: len(expected)] == expected
@@ -37,6 +41,8 @@ def test_the_events_run_from_the_2018_classification_to_the_lujiazui_forum_in_th
 def test_the_term_was_first_used_on_7_september_2023_and_made_task_one_on_5_march_2024(table):
     dates = table.drop_duplicates("event").set_index("event")["date"]
     assert dates["term_first_proposed"] == dt.date(2023, 9, 7)
+    # the conference of December 2022 came before the term: 2023's was the first that could take it up
+    assert dates["cewc_2022"] == dt.date(2022, 12, 15)
     assert dates["cewc_2023"] == dt.date(2023, 12, 11)
     assert dates["politburo_study_2024_01"] == dt.date(2024, 1, 31)
     assert dates["gwr_2024"] == dt.date(2024, 3, 5)

@@ -71,6 +71,7 @@ class Verdict:
     low: float | str | None
     high: float | str | None
     low_closed: bool
+    high_closed: bool
     unit: str
     replicated: float | str | None
     verdict: str
@@ -228,14 +229,14 @@ def evaluate(claim: pd.Series, context: Context | None = None, registry: Registr
         "threshold": _threshold(claim),
     }
     low = high = None
-    low_closed = True
+    low_closed, high_closed = True, False
     if claim["unit"] != "text":
         quantity = parse_quantity(claim["reported"])
         scale = _display_scale(claim["unit"], quantity)
         low = _bound(quantity.low, scale, quantity.dimension)
         high = _bound(quantity.high, scale, quantity.dimension)
-        low_closed = quantity.low_closed
-    base.update(low=low, high=high, low_closed=low_closed)
+        low_closed, high_closed = quantity.low_closed, quantity.high_closed
+    base.update(low=low, high=high, low_closed=low_closed, high_closed=high_closed)
     verdict = _evaluate(claim, context, registry, base)
     context.verdicts[claim["id"]] = verdict
     return verdict

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -175,13 +175,23 @@ class DerivedShares:
     the share then is the share later minus the change. Where it states only the level and its growth
     (the change was cut off on the page), the level then is the level later ÷ (1 + growth), over the total
     then (the published total if the data hold it, else the later total ÷ (1 + its growth)). ``methods``
-    says which way each share was derived, ``rows`` are the data rows used."""
+    says which way each share was derived, ``rows`` are the data rows used, ``used`` the rows of each component
+    (``"total"`` for the total's)."""
 
     period_end: dt.date
     later: dt.date
     shares: dict[str, float]
     methods: dict[str, str]
     rows: tuple
+    used: dict = field(default_factory=dict)
+
+    def rows_for(self, components: tuple[str, ...], with_government_bonds: bool = True) -> tuple:
+        """The data rows a share of ``components`` rests on (with government bonds' when they leave the
+        denominator, and the total's where a component was derived from its level)."""
+        names = list(components) + ([] if with_government_bonds else ["government_bonds"])
+        if any("÷" in self.methods.get(c, "") for c in names):
+            names.append("total")
+        return tuple(r for n in names for r in self.used.get(n, ()))
 
     def percent(self, components: tuple[str, ...], with_government_bonds: bool = True) -> float:
         """The share of ``components`` in the stock, in percent; without government bonds the denominator
@@ -214,11 +224,12 @@ def year_earlier_shares(official: pd.DataFrame, period_end: dt.date) -> DerivedS
     later = dt.date(period_end.year + 1, period_end.month, period_end.day)
     at = official[official["period_end"] == later]
     before = official[official["period_end"] == period_end]
-    shares, methods, rows = {}, {}, []
+    shares, methods, rows, used = {}, {}, [], {}
     total_then = _value(before, "tsf_stock_total")
     if total_then:
         total_text = f"the published total {total_then[0]:g}万亿元"
         rows.append(total_then[1])
+        used["total"] = (total_then[1],)
     else:
         level, growth = _value(at, "tsf_stock_total"), _value(at, "tsf_stock_total_growth_yoy")
         if not (level and growth):
@@ -226,12 +237,14 @@ def year_earlier_shares(official: pd.DataFrame, period_end: dt.date) -> DerivedS
         total_then = (level[0] / (1 + growth[0] / 100), None)
         total_text = f"the total {level[0]:g} ÷ (1 + {growth[0]:g}%) = {total_then[0]:.2f}万亿元"
         rows += [level[1], growth[1]]
+        used["total"] = (level[1], growth[1])
     for c in STATED:
         share, change = _value(at, f"tsf_stock_{c}_share"), _value(at, f"tsf_stock_{c}_share_change_yoy")
         if share and change:
             shares[c] = round(share[0] - change[0], 6)
             methods[c] = f"{share[0]:g} − ({change[0]:+g}) = {shares[c]:.1f}%"
             rows += [share[1], change[1]]
+            used[c] = (share[1], change[1])
             continue
         level, growth = _value(at, f"tsf_stock_{c}"), _value(at, f"tsf_stock_{c}_growth_yoy")
         if not (level and growth):
@@ -246,7 +259,8 @@ def year_earlier_shares(official: pd.DataFrame, period_end: dt.date) -> DerivedS
             "change in percentage points was cut off on the page)"
         )
         rows += [level[1], growth[1]]
-    return DerivedShares(period_end, later, shares, methods, tuple(rows))
+        used[c] = (level[1], growth[1])
+    return DerivedShares(period_end, later, shares, methods, tuple(rows), used)
 
 
 def derived_credit_shares(derived: DerivedShares) -> pd.DataFrame:

@@ -57,7 +57,7 @@ def _shanghai_first(ctx: Context, claim: pd.Series) -> Evidence:
     return Evidence(
         None,
         "text",
-        f"the PBOC Shanghai announcement gives {written} (at least 5000万元, under 6000万元), "
+        f"the PBOC Shanghai head office's announcement, as an unattributed page reposts it, gives {written} (at least 5000万元, under 6000万元), "
         f"which is {claim['reported']} (data/official/documents.csv line {row['_line']})",
         row_sources(row),
         holds=holds,
@@ -72,7 +72,7 @@ def _shanghai_signed(ctx: Context, claim: pd.Series) -> Evidence:
     return Evidence(
         2.4,
         "亿元",
-        f"the PBOC Shanghai announcement gives 签约金额2.4亿元 (data/official/documents.csv line {row['_line']})",
+        f"the PBOC Shanghai head office's announcement, as an unattributed page reposts it, gives 签约金额2.4亿元 (data/official/documents.csv line {row['_line']})",
         row_sources(row),
     )
 

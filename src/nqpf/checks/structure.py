@@ -35,7 +35,8 @@ def _share_evidence(ctx: Context, components: tuple[str, ...], label: str) -> tu
         f"{label}: {with_gov:.1f}% of the whole TSF stock at {REPORT_QUARTER} ({shares.derivation(components)}); "
         f"{without:.1f}% of the stock excluding government bonds"
     )
-    return with_gov, without, how, tuple(dict.fromkeys(s for r in shares.rows for s in row_sources(r)))
+    rows = shares.rows_for(components, with_government_bonds=False)
+    return with_gov, without, how, tuple(dict.fromkeys(s for r in rows for s in row_sources(r)))
 
 
 @CHECKS.check("structure.credit_share")
@@ -57,7 +58,7 @@ def _credit_share(ctx: Context, claim: pd.Series) -> Evidence:
     return Evidence(
         with_gov,
         "%",
-        f"{how} (the headline reading: credit as a share of the whole financing stock)",
+        f"the headline reading, credit as a share of the whole financing stock: {how}",
         sources,
         alternatives=tuple(alternatives),
     )

@@ -1,0 +1,158 @@
+"""Build the book, or publish nothing: the one build command (``make book`` runs it).
+
+1. The data are validated first (``nqpf validate``); an invalid file stops the build with its message.
+2. The vendored front-end assets (the widget manager, MathJax) must exist, not only their stamp.
+3. Jupyter Book builds the HTML with the strict flags (a warning or a cell that raises fails it).
+4. Every page is scanned for error output that a build exits 0 with: a traceback or stderr rendered into a
+   page (an IPython post-execute hook, a figure drawn at display time).
+5. Every local file a page references (scripts, styles, fonts, images, downloads) must exist.
+6. The PDF of the whole book is printed by Chromium from Sphinx's single-page HTML (``--no-pdf`` skips it).
+
+If any step fails, ``_build/html`` is moved to ``_build/html.failed``: no site that looks complete is left.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+BIN = Path(sys.executable).parent
+JB_FLAGS = ["-W", "-n", "--keep-going"]
+VENDORED = ("vendor/html-manager/embed.js", "vendor/mathjax/tex-chtml.js")
+ERROR_OUTPUT = re.compile(r'<div class="output (stderr|traceback)[^"]*"')
+LOCAL_REF = re.compile(r'(?:src|href)="([^"#?][^"]*)"')
+PDF = "nqpf-book.pdf"
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def run(cmd: list[str], cwd: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NQPF_ROOT"} | {"PYTHONUNBUFFERED": "1"}
+    result = subprocess.run(cmd, cwd=cwd, env=env)
+    if result.returncode != 0:
+        raise BuildFailed(
+            f"`{' '.join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))}` exited {result.returncode}"
+        )
+
+
+def check_assets(project: Path) -> None:
+    missing = [a for a in VENDORED if not (project / a).is_file()]
+    if missing:
+        raise BuildFailed(
+            f"vendored asset(s) missing: {', '.join(missing)} (run `make vendor/.installed` after "
+            "removing vendor/, or `npm ci`)"
+        )
+
+
+def error_outputs(html: Path) -> list[str]:
+    """Every error output rendered into a page: 'page, cell n: kind'."""
+    found = []
+    for page in sorted(html.rglob("*.html")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for match in ERROR_OUTPUT.finditer(text):
+            cell = text.count('class="cell docutils container', 0, match.start())
+            found.append(f"{page.relative_to(html)}, cell {cell}: {match.group(1)} output")
+    return found
+
+
+def missing_references(html: Path) -> list[str]:
+    """Every local file a page references that the site does not have: 'page: reference'."""
+    missing = []
+    for page in sorted(html.rglob("*.html")):
+        if "_static" in page.relative_to(html).parts:  # the theme's templates, not pages
+            continue
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for ref in set(LOCAL_REF.findall(text)):
+            parsed = urlparse(ref)
+            if parsed.scheme or ref.startswith(("//", "mailto:", "data:", "javascript:")):
+                continue
+            target = (page.parent / unquote(parsed.path)).resolve()
+            if not target.exists():
+                missing.append(f"{page.relative_to(html)}: {ref}")
+    return missing
+
+
+def print_pdf(project: Path, html: Path) -> Path:
+    """Print the single-page HTML of the book to ``_build/html/nqpf-book.pdf`` with Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    run([str(BIN / "jupyter-book"), "build", str(project), "--builder", "singlehtml", *JB_FLAGS], project)
+    folder = project / "_build" / "singlehtml"
+    pages = sorted(p for p in folder.glob("*/*.html") if p.parent.name not in ("_static", "_images"))
+    pages = pages or sorted(p for p in folder.glob("*.html") if p.stem not in ("index", "genindex", "search", "print"))
+    # Jupyter Book writes the single page one folder deep but links its assets from the top: print it from there
+    single = folder / "print.html"
+    single.write_text(pages[0].read_text(encoding="utf-8"), encoding="utf-8")
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    target = html / PDF
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1100, "height": 1400})
+        page.goto(single.as_uri(), wait_until="load")
+        page.wait_for_timeout(2500)  # MathJax and the widget manager render after load
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # every reason shown
+        page.emulate_media(media="print")
+        page.pdf(
+            path=str(target),
+            format="A4",
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template='<div style="font-size:8pt;width:100%;text-align:center;color:#555">'
+            '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+            margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+        )
+        browser.close()
+    return target
+
+
+def build(project: Path, pdf: bool = True) -> None:
+    html = project / "_build" / "html"
+    start = time.perf_counter()
+    run([sys.executable, "-m", "nqpf.cli", "validate"], project)
+    check_assets(project)
+    run([str(BIN / "jupyter-book"), "build", str(project), "--builder", "html", *JB_FLAGS], project)
+    errors = error_outputs(html)
+    if errors:
+        raise BuildFailed("error output in the built pages:\n  " + "\n  ".join(errors))
+    if pdf:
+        target = print_pdf(project, html)
+        print(f"[nqpf] wrote {target.relative_to(project)} ({target.stat().st_size / 1e6:.1f} MB)")
+    missing = [m for m in missing_references(html) if pdf or not m.endswith(PDF)]
+    if missing:
+        raise BuildFailed("pages reference local files the site does not have:\n  " + "\n  ".join(missing))
+    print(f"[nqpf] the book is in {html.relative_to(project)}/index.html ({time.perf_counter() - start:.0f} s)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("project", nargs="?", default=".", help="the project folder (default: here)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF")
+    args = parser.parse_args(argv)
+    project = Path(args.project).resolve()
+    try:
+        build(project, pdf=not args.no_pdf)
+    except BuildFailed as failure:
+        html, failed = project / "_build" / "html", project / "_build" / "html.failed"
+        if html.exists():
+            shutil.rmtree(failed, ignore_errors=True)
+            html.rename(failed)
+            where = f"the incomplete site was moved to {failed.relative_to(project)}; no site is published"
+        else:
+            where = "no site was built"
+        print(f"[nqpf] the build failed: {failure}\n[nqpf] {where}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
