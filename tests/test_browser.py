@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import os
 import re
 import shutil
@@ -225,3 +226,259 @@ def test_chinese_words_are_found_by_the_search_page(browser, site):
         assert visit.page.locator("#search-results li").count() >= 1
     finally:
         visit.close()
+
+
+# --- A reader sees every verdict: phone navigation, Chinese search, dark mode, no sideways scrolling, axe-core ---
+
+ROOT = Path(__file__).resolve().parents[1]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # from npm (package.json devDependencies)
+WIDTHS = (1400, 390)
+MODES = ("light", "dark")
+CHAPTER = "notebooks/3-2_financing_structure.html"
+# The report's terms a reader types: each must find at least one page (Sphinx indexes with jieba; the
+# browser looks a run of Chinese up whole, so the build gives jieba these words: nqpf.book.sphinx.search).
+REPORT_TERMS = [
+    "新质生产力",
+    "再贷款",
+    "科技型中小企业",
+    "社会融资规模",
+    "科创板",
+    "试验区",
+    "高新技术企业",
+    "专精特新",
+    "普惠金融",
+    "间接融资",
+    "直接融资",
+    "科创金融",
+    "获贷率",
+    "耐心资本",
+]
+
+
+def _open(browser, url: str, width: int = 1400, mode: str = "light", height: int = 900, touch: bool = False):
+    """A page at a width, in light or dark mode (the theme's stored choice), checked to be in that mode."""
+    page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=mode, has_touch=touch)
+    page.add_init_script(f"localStorage.setItem('theme', '{mode}'); localStorage.setItem('mode', '{mode}');")
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(600)
+    assert page.evaluate("document.documentElement.dataset.theme") == mode, url
+    return page
+
+
+def _all_pages(built_book) -> list[str]:
+    return ["index.html", *pages(built_book)]
+
+
+def test_the_phone_menu_toggles_open_the_chapters_and_the_contents(browser, site, built_book):
+    chapters = [n for n in pages(built_book) if n.startswith("notebooks/")]
+    page = _open(browser, site + CHAPTER, width=390, height=844, touch=True)
+    try:
+        toggle = page.locator(".bd-header-article .primary-toggle")
+        assert toggle.is_visible()
+        assert toggle.get_attribute("aria-expanded") == "false"
+        toggle.tap()
+        page.wait_for_timeout(400)
+        menu = page.locator("#pst-primary-sidebar-modal")
+        assert page.evaluate("document.getElementById('pst-primary-sidebar-modal').open"), "the menu did not open"
+        hrefs = menu.locator("a.reference.internal:visible").evaluate_all("links => links.map(a => a.href)")
+        for chapter in chapters:
+            name = chapter.rsplit("/", 1)[-1]
+            assert any(h.split("#")[0].endswith(name) for h in hrefs), f"{name} is not in the open phone menu"
+        assert toggle.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+        contents = page.locator(".bd-header-article .secondary-toggle")
+        assert contents.is_visible()
+        contents.tap()
+        page.wait_for_timeout(400)
+        assert page.evaluate("document.getElementById('pst-secondary-sidebar-modal').open"), "contents did not open"
+        assert page.locator("#pst-secondary-sidebar-modal a:visible").count() >= 3
+    finally:
+        page.close()
+    wide = _open(browser, site + CHAPTER, width=1400)
+    try:  # on a wide screen the same toggle hides and shows the sidebar
+        wide.locator(".bd-header-article .primary-toggle").click()
+        wide.wait_for_timeout(300)
+        assert not wide.locator("#pst-primary-sidebar").is_visible()
+        wide.locator(".bd-header-article .primary-toggle").click()
+        wide.wait_for_timeout(300)
+        assert wide.locator("#pst-primary-sidebar").is_visible()
+    finally:
+        wide.close()
+
+
+def test_the_reports_terms_are_found_by_the_search_page(browser, site):
+    missing = []
+    for term in REPORT_TERMS:
+        visit = Visit(browser, site + "search.html?q=" + term)
+        try:
+            visit.page.wait_for_function(
+                "() => { const s = document.querySelector('#search-results');"
+                " return s && (s.querySelector('li') || /did not match|found \\d+ page/i.test(s.innerText)); }",
+                timeout=15_000,
+            )
+            if visit.page.locator("#search-results li").count() < 1:
+                missing.append(term)
+            assert visit.errors == [] and visit.remote == []
+        finally:
+            visit.close()
+    assert missing == [], f"the search page finds nothing for {missing}"
+
+
+# WCAG contrast of an element's text against the first opaque background behind it (semi-transparent
+# backgrounds on the way are blended in); returns the worst element of each kind.
+CONTRAST_JS = """
+(kinds) => {
+  const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return [0, 0, 0, 0];
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const over = (top, bottom) => { const a = top[3] + bottom[3] * (1 - top[3]);
+    if (a === 0) return [0, 0, 0, 0];
+    return [0, 1, 2].map(i => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / a).concat([a]); };
+  const background = el => { const layers = [];
+    for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
+    let bg = [255, 255, 255, 1]; for (const c of layers.reverse()) bg = over(c, bg); return bg; };
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const out = {};
+  for (const [kind, selector] of Object.entries(kinds)) {
+    let worst = null, count = 0;
+    for (const el of document.querySelectorAll(selector)) {
+      if (el.closest("svg, mjx-container, .bd-sidebar-primary, .bd-sidebar-secondary, dialog")) continue;
+      const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+      const box = el.getBoundingClientRect();
+      if (!own || box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
+      const style = getComputedStyle(el), bg = background(el), fg = over(parse(style.color), bg);
+      const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+      const need = (size >= 24 || (bold && size >= 18.66)) ? 3 : 4.5, r = ratio(fg, bg);
+      count += 1;
+      if (!worst || r / need < worst.ratio / worst.need) worst = {ratio: Math.round(r * 100) / 100, need,
+        text: el.textContent.trim().slice(0, 40), color: style.color, background: "rgb(" + bg.slice(0, 3).map(Math.round) + ")"};
+    }
+    out[kind] = {count, worst};
+  }
+  return out;
+}
+"""
+CONTRAST_KINDS = {
+    "table text": ".bd-article table, .bd-article table *",
+    "code": ".bd-article code, .bd-article code *, .bd-article pre, .bd-article pre *",
+    "outputs": ".bd-article div.cell_output, .bd-article div.cell_output *",
+}
+
+
+def test_table_text_code_and_outputs_have_contrast_in_light_and_dark_mode(browser, site, built_book):
+    seen, failures = dict.fromkeys(CONTRAST_KINDS, 0), []
+    for mode in MODES:
+        for name in _all_pages(built_book):
+            page = _open(browser, site + name, mode=mode)
+            try:
+                for kind, result in page.evaluate(CONTRAST_JS, CONTRAST_KINDS).items():
+                    seen[kind] += result["count"]
+                    worst = result["worst"]
+                    if worst and worst["ratio"] < worst["need"]:
+                        failures.append(f"{mode} {name} {kind}: {worst}")
+            finally:
+                page.close()
+    assert all(seen.values()), f"nothing measured for some kind: {seen}"
+    assert failures == [], "text below WCAG AA contrast:\n" + "\n".join(failures)
+
+
+def test_every_verdict_is_visible_without_scrolling_sideways(browser, site, built_book):
+    failures, verdicts = [], 0
+    for width in WIDTHS:
+        for mode in MODES:
+            for name in _all_pages(built_book):
+                page = _open(browser, site + name, width=width, mode=mode)
+                try:
+                    result = page.evaluate(
+                        """() => { const w = document.documentElement.clientWidth;
+                          const out = [...document.querySelectorAll('[data-verdict]')].map(e => e.getBoundingClientRect())
+                            .filter(r => r.width > 0 && r.height > 0);
+                          return {width: w, scroll: document.scrollingElement.scrollWidth, count: out.length,
+                            outside: out.filter(r => r.left < -1 || r.right > w + 1).length}; }"""
+                    )
+                    verdicts += result["count"]
+                    if result["scroll"] > result["width"] + 1:
+                        failures.append(f"{width}px {mode} {name}: page is {result['scroll']}px wide")
+                    if result["outside"]:
+                        failures.append(f"{width}px {mode} {name}: {result['outside']} verdicts outside the viewport")
+                finally:
+                    page.close()
+    assert verdicts > 0, "no [data-verdict] element measured"
+    assert failures == [], "\n".join(failures)
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    if not AXE.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"axe-core is not installed at {AXE}: run `npm ci` (package.json devDependencies)")
+        pytest.skip("no node_modules/axe-core (run `npm ci`)")
+    return AXE
+
+
+def test_axe_core_finds_no_serious_or_critical_violation(browser, site, built_book, axe_script):
+    failures = []
+    for width in WIDTHS:
+        for mode in MODES:
+            for name in [*_all_pages(built_book), "search.html"]:
+                page = _open(browser, site + name, width=width, mode=mode)
+                try:
+                    page.add_script_tag(path=str(axe_script))
+                    violations = page.evaluate(
+                        """() => axe.run(document).then(r => r.violations
+                            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))"""
+                    )
+                    failures += [f"{width}px {mode} {name}: {v}" for v in violations]
+                finally:
+                    page.close()
+    assert failures == [], "axe-core:\n" + "\n".join(failures)
+
+
+def test_toggle_buttons_expose_aria_pressed_and_focus_rings_show(browser, site, built_book):
+    name = next(n for n in _widget_pages(built_book) if "widget-toggle-buttons" in (built_book / n).read_text("utf-8"))
+    page = _open(browser, site + name)
+    try:
+        page.wait_for_selector(".widget-toggle-buttons button", timeout=15_000)
+        group = page.locator(".widget-toggle-buttons").first
+        buttons = group.locator("button")
+        page.wait_for_timeout(300)
+        pressed = buttons.evaluate_all("bs => bs.map(b => b.getAttribute('aria-pressed'))")
+        assert pressed.count("true") == 1 and pressed.count("false") == len(pressed) - 1, pressed
+        other = pressed.index("false")
+        buttons.nth(other).click()
+        page.wait_for_timeout(300)
+        assert buttons.nth(other).get_attribute("aria-pressed") == "true"
+        assert buttons.nth(pressed.index("true")).get_attribute("aria-pressed") == "false"
+        # a keyboard user sees where the focus is: a solid ring of at least 2px on a link and a toggle button
+        for selector in (".bd-article a.reference", ".widget-toggle-buttons button"):
+            target = page.locator(selector).first
+            target.focus()
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")
+            ring = page.evaluate(
+                "() => { const s = getComputedStyle(document.activeElement);"
+                " return [s.outlineStyle, parseFloat(s.outlineWidth), document.activeElement.tagName]; }"
+            )
+            assert ring[0] not in ("none", "") and ring[1] >= 2, f"{selector}: focus ring {ring}"
+    finally:
+        page.close()
+
+
+def test_headings_never_skip_a_level(browser, site, built_book):
+    failures = []
+    for name in _all_pages(built_book):
+        page = _open(browser, site + name)
+        try:
+            levels = page.evaluate(
+                "() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]"
+                ".filter(h => h.getClientRects().length).map(h => Number(h.tagName[1]))"
+            )
+            assert levels and levels[0] == 1, f"{name}: first heading is h{levels[:1]}"
+            failures += [f"{name}: h{a} then h{b}" for a, b in itertools.pairwise(levels) if b > a + 1]
+        finally:
+            page.close()
+    assert failures == [], "\n".join(failures)

@@ -3,7 +3,8 @@
 One module per concern, each saying which upstream issue it works around:
 
 * :mod:`~nqpf.book.sphinx.cache` — a jupyter-cache that knows about data;
-* :mod:`~nqpf.book.sphinx.assets` — offline MathJax 3 for the widgets, de-duplicated scripts.
+* :mod:`~nqpf.book.sphinx.assets` — offline MathJax 3 for the widgets, de-duplicated scripts;
+* :mod:`~nqpf.book.sphinx.downloads` — the data folder as a zip beside the pages.
 
 It also serves the book's stylesheet (``static/nqpf.css``) and names, in the build log, the data
 folder the build reads (a stray ``NQPF_ROOT`` would otherwise swap the data silently).
@@ -16,7 +17,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from ...paths import describe_root
-from . import assets, cache
+from . import a11y, assets, cache, downloads, phone_nav, search
 
 STATIC = Path(__file__).with_name("static")
 logger = logging.getLogger(__name__)
@@ -30,6 +31,10 @@ def _announce(app):
 def setup(app):
     cache.setup(app)
     assets.setup(app)
+    phone_nav.setup(app)
+    search.setup(app)
+    a11y.setup(app)
+    downloads.setup(app)
     app.connect("builder-inited", _announce)
     app.add_css_file("nqpf.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}

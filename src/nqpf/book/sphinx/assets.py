@@ -3,6 +3,7 @@
 * ipywidgets' HTML manager typesets widget text with the MathJax 2 API (``MathJax.Hub.Queue``,
   ipywidgets#2253); the book serves MathJax 3, which has no ``Hub``, so on a page with both math
   and widgets every widget threw. A two-line bridge maps ``Hub.Queue`` to ``typesetPromise``.
+* Jupyter Book 1 loads MathJax on every page; it is dropped from pages without math.
 * Jupyter Book 1 loads sphinx-thebe, which can register its inline configuration script twice;
   the second copy throws "Identifier 'THEBE_JS_URL' has already been declared" in the browser.
   Scripts are de-duplicated on every page.
@@ -11,11 +12,23 @@
 from __future__ import annotations
 
 
+def _has_math(doctree) -> bool:
+    from docutils import nodes
+
+    return doctree is not None and any(
+        True for _ in doctree.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block)))
+    )
+
+
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
     seen, unique = set(), []
+    # MathJax (a large download) only on pages with math: Jupyter Book loads it on every page
+    keep_math = _has_math(doctree)
     for script in context.get("script_files", []):
         # an inline script is registered once with filename None and once with "": same script
         key = (str(script.filename or ""), tuple(sorted((k, str(v)) for k, v in script.attributes.items())))
+        if not keep_math and "mathjax" in key[0].lower():
+            continue
         if key not in seen:
             seen.add(key)
             unique.append(script)
