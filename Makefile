@@ -68,9 +68,12 @@ check: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q -m "not build and not browser"
 
-lab: setup
+# JupyterLab at the repository root (data/ and src/ in reach), on the notebooks' folder; as root too.
+# Only what Lab needs: the package with its lab extra and a CJK font, not npm or the browser.
+LAB_ARGS ?=
+lab: $(STAMP) system-font
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root,) $(LAB_ARGS) notebooks/
 
 validate: $(STAMP)
 	$(BIN)/nqpf validate

@@ -40,8 +40,8 @@ def run(*args, env=None):
 def test_scorecard_json_has_every_claim_with_the_documented_columns(capsys):
     assert cli.main(["scorecard", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    # one row per claim of the re-audited register (124 claims in data/report/claims.csv)
-    assert len(rows) == len(data.claims()) == 124 and list(rows[0]) == COLUMNS
+    # one row per claim of the register
+    assert len(rows) == len(data.claims()) and len(rows) >= 100 and list(rows[0]) == COLUMNS
     assert COLUMNS == engine.EXPORT_COLUMNS
     leverage = next(r for r in rows if r["id"] == "relending.credit_leverage")
     assert leverage["verdict"] == "within_precision" and leverage["low"] == 8300
