@@ -4,7 +4,8 @@ One module per concern, each saying which upstream issue it works around:
 
 * :mod:`~nqpf.book.sphinx.cache` — a jupyter-cache that knows about data;
 * :mod:`~nqpf.book.sphinx.assets` — offline MathJax 3 for the widgets, de-duplicated scripts;
-* :mod:`~nqpf.book.sphinx.downloads` — the data folder as a zip beside the pages.
+* :mod:`~nqpf.book.sphinx.downloads` — the data folder as a zip beside the pages;
+* :mod:`~nqpf.book.sphinx.buttons` — header buttons only when a real repository is named.
 
 It also serves the book's stylesheet (``static/nqpf.css``) and names, in the build log, the data
 folder the build reads (a stray ``NQPF_ROOT`` would otherwise swap the data silently).
@@ -17,7 +18,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from ...paths import describe_root
-from . import a11y, assets, cache, downloads, phone_nav, search
+from . import a11y, assets, buttons, cache, downloads, phone_nav, search
 
 STATIC = Path(__file__).with_name("static")
 logger = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ def _announce(app):
 
 
 def setup(app):
+    buttons.setup(app)
     cache.setup(app)
     assets.setup(app)
     phone_nav.setup(app)

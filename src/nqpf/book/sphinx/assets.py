@@ -3,7 +3,8 @@
 * ipywidgets' HTML manager typesets widget text with the MathJax 2 API (``MathJax.Hub.Queue``,
   ipywidgets#2253); the book serves MathJax 3, which has no ``Hub``, so on a page with both math
   and widgets every widget threw. A two-line bridge maps ``Hub.Queue`` to ``typesetPromise``.
-* Jupyter Book 1 loads MathJax on every page; it is dropped from pages without math.
+* Jupyter Book 1 loads MathJax and the widget manager on every page; each is dropped from pages that do not
+  use it.
 * Jupyter Book 1 loads sphinx-thebe, which can register its inline configuration script twice;
   the second copy throws "Identifier 'THEBE_JS_URL' has already been declared" in the browser.
   Scripts are de-duplicated on every page.
@@ -22,12 +23,16 @@ def _has_math(doctree) -> bool:
 
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
     seen, unique = set(), []
-    # MathJax (a large download) only on pages with math: Jupyter Book loads it on every page
+    # MathJax and the widget manager (large downloads) only on pages that use them: Jupyter Book loads both
+    # on every page
     keep_math = _has_math(doctree)
+    keep_widgets = "application/vnd.jupyter.widget" in str(context.get("body", ""))
     for script in context.get("script_files", []):
         # an inline script is registered once with filename None and once with "": same script
         key = (str(script.filename or ""), tuple(sorted((k, str(v)) for k, v in script.attributes.items())))
         if not keep_math and "mathjax" in key[0].lower():
+            continue
+        if not keep_widgets and ("html-manager" in key[0] or "require.js" in key[0] or "requirejs" in key[0]):
             continue
         if key not in seen:
             seen.add(key)
