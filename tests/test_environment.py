@@ -42,3 +42,12 @@ def test_environment_installs_the_package_itself():
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert any(line.endswith("-e .") for line in pip)
+
+
+def test_the_citation_names_the_packages_version_and_a_licence_file_exists():
+    import tomllib
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert cff["version"] == version and cff["cff-version"] == "1.2.0" and cff["authors"]
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")

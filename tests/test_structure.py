@@ -110,3 +110,15 @@ def test_a_widget_recomputes_live_and_a_failing_recomputation_shows_a_message_no
     control, stack = box.children[0], box.children[1]
     control.value = 2  # the observer recomputes the visible result through Python
     assert "data file vanished" in stack.children[1].value and 'data-value="n/a"' in stack.children[1].value
+
+
+def test_no_value_a_widget_control_can_hold_raises():
+    from nqpf.widgets import credit_share
+
+    spec = credit_share.spec()
+    panel = spec.widget()
+    dropdown = panel.children[1]
+    dropdown.value = None  # from a kernel: no traceback, the visible result stays
+    for bad in (None, float("nan"), float("inf")):
+        result = spec.result(**{**{c.name: c.default for c in spec.controls}, "definition": bad})
+        assert result.value == "n/a" and "Not available" in result.text

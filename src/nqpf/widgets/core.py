@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import html
 import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,6 +101,9 @@ class WidgetSpec:
     def result(self, **values) -> Result:
         """The result for one setting; falls back to a message instead of raising."""
         key = setting_key(values)
+        bad = [n for n, v in values.items() if v is None or (isinstance(v, float) and not math.isfinite(v))]
+        if bad:  # None, NaN or ∞ from a kernel: a message, never "nan万亿元" or a traceback
+            return Result(f"Not available: {', '.join(bad)} must be one of the offered settings.", "n/a")
         if key not in self._cache:
             try:
                 self._cache[key] = self.compute(**values)
@@ -129,6 +133,8 @@ class WidgetSpec:
         body = build(0, {})
 
         def recompute(_change=None):  # with a kernel: recompute the visible result from the data
+            if any(ui.index is None for ui in controls):  # a control set to None from a kernel
+                return
             values = {c.name: ui.value for c, ui in zip(self.controls, controls)}
             self._cache.pop(setting_key(values), None)
             node = body
