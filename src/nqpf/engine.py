@@ -98,9 +98,7 @@ class Verdict:
     @property
     def best_tier(self) -> str:
         """The most authoritative tier among the sources (empty when there are none)."""
-        tiers = ("official", "official_press", "media", "republication")
-        found = [s["tier"] for s in self.sources if s.get("tier") in tiers]
-        return min(found, key=tiers.index) if found else ""
+        return data.best_tier(self.sources)
 
 
 def _display_scale(claim_unit: str, quantity: Quantity) -> float:
@@ -336,7 +334,7 @@ def verdict_counts(card: pd.DataFrame) -> dict[str, int]:
 def source_share(card: pd.DataFrame) -> tuple[int, int]:
     """(verdicts resting on a source that cite an official or official-press original, verdicts resting on a source)."""
     sourced = card[card["verdict"].astype(str).isin(SOURCE_VERDICTS)]
-    good = sum(any(s["tier"] in ("official", "official_press") for s in sources) for sources in sourced["sources"])
+    good = sum(any(s["tier"] in data.AUTHORITATIVE for s in sources) for sources in sourced["sources"])
     return int(good), len(sourced)
 
 

@@ -172,9 +172,8 @@ class Context:
 
     def rank(self, source_id: str) -> tuple[int, str]:
         """Sort key: the more authoritative source first (official, official press, media, republication)."""
-        tiers = ("official", "official_press", "media", "republication")
         tier = self.source(source_id)["tier"]
-        return (tiers.index(tier) if tier in tiers else len(tiers), source_id)
+        return (data.TIERS.index(tier) if tier in data.TIERS else len(data.TIERS), source_id)
 
     def official_series(self, indicator: str) -> pd.DataFrame:
         """All observations of ``indicator``, oldest first."""

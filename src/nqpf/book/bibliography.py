@@ -13,7 +13,7 @@ import pandas as pd
 from .. import data
 from . import cards, labels
 
-TIERS = ("official", "official_press", "media", "republication")
+TIERS = data.TIERS
 
 TIER_INTRO = {
     "official": "Pages of the issuing authorities, or official pages carrying their text.",

@@ -20,6 +20,7 @@ import re
 
 import pandas as pd
 
+from .. import data
 from . import labels
 
 #: from any page of the book (all pages sit one folder deep) to the scorecard and the chapters
@@ -102,9 +103,7 @@ def _gap(row, lang: str) -> str:
 def badge(row, lang: str = "en") -> str:
     """The verdict badge: the verdict, then what it rests on and the best source tier."""
     verdict = str(row["verdict"])
-    tiers = ("official", "official_press", "media", "republication")
-    found = [s["tier"] for s in row.get("sources") or [] if s.get("tier") in tiers]
-    tier = min(found, key=tiers.index) if found else ""
+    tier = data.best_tier(row.get("sources") or [])
     basis = labels.BASIS[lang].get(row.get("basis", ""), "")
     meta = basis if verdict == "not_checkable" or not tier else f"{basis} · {labels.TIER[lang][tier]}"
     return (
@@ -266,7 +265,7 @@ def scorecard(card: pd.DataFrame, lang: str = "en", table_id: str = "nqpf-scorec
 def source_list(card: pd.DataFrame, lang: str = "en") -> str:
     """Every page the verdicts of ``card`` rest on, once, most authoritative first, with publisher, tier and the
     page's attribution line (a list of links)."""
-    tiers = ("official", "official_press", "media", "republication")
+    tiers = data.TIERS
     seen: dict[str, dict] = {}
     for sources in card["sources"]:
         for s in sources:

@@ -30,7 +30,7 @@ def tiers_table(lang: str = "en") -> pd.DataFrame:
     """Pages of the registry by tier (rows, most authoritative first) and kind of page (columns)."""
     pages = data.sources()
     table = pd.crosstab(pages["tier"], pages["page_kind"])
-    order = [t for t in ("official", "official_press", "media", "republication") if t in table.index]
+    order = [t for t in data.TIERS if t in table.index]
     table = table.loc[order]
     table["all pages"] = table.sum(axis=1)
     table.index = [labels.TIER[lang][t] for t in table.index]

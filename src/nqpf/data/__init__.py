@@ -15,6 +15,9 @@ from .catalog import catalog
 from .errors import DataFileError, Problem
 from .io import in_report, read_csv_lines, report_text, squeeze
 from .load import (
+    AUTHORITATIVE,
+    TIERS,
+    best_tier,
     claims,
     documents,
     events,
@@ -29,8 +32,11 @@ from .load import (
 from .rules import value_spellings
 
 __all__ = [
+    "AUTHORITATIVE",
+    "TIERS",
     "DataFileError",
     "Problem",
+    "best_tier",
     "catalog",
     "claims",
     "data_dir",

@@ -131,7 +131,16 @@ def official(name: str | None = None) -> pd.DataFrame:
     return with_tiers(pd.concat(frames, ignore_index=True))
 
 
+#: the tiers of a page's original publisher, most authoritative first
 TIERS = ("official", "official_press", "media", "republication")
+#: the tiers a verdict must cite to count as resting on an official original (the scorecard's source share)
+AUTHORITATIVE = TIERS[:2]
+
+
+def best_tier(sources: list[dict]) -> str:
+    """The most authoritative tier among some pages (``{"tier": …}`` dicts); '' when there are none."""
+    found = [s["tier"] for s in sources or () if s.get("tier") in TIERS]
+    return min(found, key=TIERS.index) if found else ""
 
 
 def with_tiers(frame: pd.DataFrame) -> pd.DataFrame:

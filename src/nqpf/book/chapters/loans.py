@@ -13,6 +13,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from ... import data
 from ...analysis import lending
 from ...evidence import Context
 from ...report import REPORT_QUARTER
@@ -69,7 +70,7 @@ def _data_facts(context: Context, official: pd.DataFrame, out: Facts) -> None:
     balance = lending.panel(official, "tech_sme")["balance"].dropna()
     out.add("first_quarter", balance.index.min().isoformat(), about="first quarter end with a tech-SME balance")
     out.add("last_quarter", balance.index.max().isoformat(), about="last quarter end with a tech-SME balance")
-    for tier in ("official", "official_press", "media", "republication"):
+    for tier in data.TIERS:
         out.add(
             f"n_rows_{tier}", int((tech["tier"] == tier).sum()), about=f"of those rows, read from a page of tier {tier}"
         )

@@ -7,18 +7,9 @@ import datetime as dt
 
 import pandas as pd
 
-from ... import __version__, engine
+from ... import __version__, data, engine
 from ...evidence import Context
 from ..facts import Facts
-
-#: the tiers a verdict can rest on, most authoritative first
-TIERS = ("official", "official_press", "media", "republication")
-
-
-def best_tier(sources: list[dict]) -> str:
-    """The most authoritative tier among a verdict's sources ('' when it cites none)."""
-    found = [s["tier"] for s in sources if s.get("tier") in TIERS]
-    return min(found, key=TIERS.index) if found else ""
 
 
 def findings(card: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -47,8 +38,8 @@ def facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
     basis = card["basis"].value_counts()
     for name in ("source", "arithmetic", "report"):
         out.add(f"n_basis_{name}", int(basis.get(name, 0)), about=f"claims whose check rests on: {name}")
-    tiers = card["sources"].map(best_tier).value_counts()
-    for tier in TIERS:
+    tiers = card["sources"].map(data.best_tier).value_counts()
+    for tier in data.TIERS:
         out.add(f"n_best_{tier}", int(tiers.get(tier, 0)), about=f"verdicts whose best source is {tier}")
     for kind, rows in findings(card).items():
         out.add(f"n_finding_{kind}", len(rows), about=f"findings: {kind}")
