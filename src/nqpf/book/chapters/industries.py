@@ -9,7 +9,7 @@ import pandas as pd
 from ...analysis import industries
 from ...evidence import Context
 from .. import labels
-from ..facts import Facts
+from ..facts import Facts, row_ref
 
 #: the official lists of the chapter → (fact-name key, the claim that compares the report's copy with it)
 MATCH_CLAIMS = {
@@ -23,12 +23,6 @@ EVENTS = {
     "new_industry_standard_programme_2023": ("d_programme", "industries.programme_issued_2023"),
     "nbs_sei_classification_2018": ("d_sei", "industries.sei_classification_2018"),
 }
-
-
-def _ref(row: pd.Series, file: str, context: Context) -> tuple:
-    """A data row of ``file`` as (file, line, url, publisher) for a fact's link."""
-    source = context.source(row["source"])
-    return (file, int(row["_line"]), source["url"], source["publisher"])
 
 
 def _page(source_id: str, context: Context) -> str:
@@ -50,7 +44,7 @@ def facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
             name,
             row["date"].isoformat(),
             about=f"{row['description_en']} ({claim})",
-            row=_ref(row, "data/official/events.csv", context),
+            row=row_ref(row, context),
         )
 
     counts = industries.group_counts(new)
@@ -97,7 +91,7 @@ def facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
     for name, (key, claim) in MATCH_CLAIMS.items():
         rows = lists[lists["list"] == name].sort_values(["group", "order"])
         first = rows.iloc[0]
-        ref = _ref(first, "data/official/lists.csv", context)
+        ref = row_ref(first, context)
         out.add(f"official_{key}", len(rows), about=f"items of the official list {name}", row=ref)
         for group in ("emerging", "future"):
             if (rows["group"] == group).any():

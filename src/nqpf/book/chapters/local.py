@@ -12,7 +12,7 @@ from ...evidence import Context
 from ...quantities import parse_quantity
 from ...report import REPORT_AS_OF
 from .. import labels
-from ..facts import Facts
+from ..facts import Facts, row_ref
 
 DOCUMENTS = "data/official/documents.csv"
 ZONES = "data/report/pilot_zones.csv"
@@ -50,12 +50,6 @@ PROVINCIAL = (
 )
 #: the pilot-zone claims on Nanjing and Hefei that no page was found for
 ZONE_UNSOURCED = ("pilot.nanjing_gov_funds", "pilot.hefei_actions", "pilot.hefei_member_library")
-
-
-def ref(context: Context, row: pd.Series, file: str) -> tuple:
-    """A data row as (file, line, url, publisher) for a fact's link (rows of documents.csv carry no file)."""
-    page = context.source(row["source"])
-    return (file, int(row["_line"]), page["url"], page["publisher"])
 
 
 def excerpt(context: Context, document: str, containing: str) -> pd.Series:
@@ -128,31 +122,31 @@ def facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
         "sourced_lender",
         shanghai["subject"],
         about="the lender with a sourced first loan",
-        row=ref(context, shanghai, DOCUMENTS),
+        row=row_ref(shanghai, context),
     )
     pbc = excerpt(context, "sti_relending_first_loans_2024", "首笔科技创新贷款")
     out.add(
         "pbc_date",
         context.source(pbc["source"])["page_date"],
         about="date of the PBOC's progress release",
-        row=ref(context, pbc, DOCUMENTS),
+        row=row_ref(pbc, context),
     )
     out.add(
         "pbc_words",
         local.clause_containing(pbc["quote"], "首笔科技创新贷款"),
         about="the PBOC's words",
-        row=ref(context, pbc, DOCUMENTS),
+        row=row_ref(pbc, context),
     )
     out.add(
         "pbc_banks",
         local.counted(pbc["quote"], "家全国性银行"),
         about="the banks the PBOC pushed its list to",
-        row=ref(context, pbc, DOCUMENTS),
+        row=row_ref(pbc, context),
     )
 
     # Shanghai: the report against the PBOC Shanghai Head Office announcement
     page = context.source(shanghai["source"])
-    at = ref(context, shanghai, DOCUMENTS)
+    at = row_ref(shanghai, context)
     as_written = local.counted(shanghai["quote"], "多万元")
     out.add("sh_source_first", as_written, about="first loan, as the announcement writes it", row=at)
     out.add(
@@ -258,26 +252,26 @@ def facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
         "hubei_measures",
         local.counted(hubei["quote"], "条措施"),
         about="Hubei's measures, as the page counts them",
-        row=ref(context, hubei, DOCUMENTS),
+        row=row_ref(hubei, context),
     )
     out.add(
         "hubei_areas",
         local.counted(hubei["quote"], "个方面"),
         about="their areas, as the page counts them",
-        row=ref(context, hubei, DOCUMENTS),
+        row=row_ref(hubei, context),
     )
     out.add(
         "hubei_page",
         context.source(hubei["source"])["publisher_en"],
         about="the page on Hubei's measures",
-        row=ref(context, hubei, DOCUMENTS),
+        row=row_ref(hubei, context),
     )
     press = excerpt(context, "hubei_fiscal_financial_2024", "新聞發佈會")
     out.add(
         "hubei_press",
         context.source(press["source"])["publisher_en"],
         about="the report of the press conference",
-        row=ref(context, press, DOCUMENTS),
+        row=row_ref(press, context),
     )
 
     # pilot zones
@@ -285,7 +279,7 @@ def facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
     ages = local.zone_ages(zones).set_index("id")
     window = local.three_year_window(zones)
     lines = pilot.set_index("id")
-    page_of = {r.id: ref(context, lines.loc[r.id], ZONES) for r in zones.itertuples()}
+    page_of = {r.id: row_ref(lines.loc[r.id], context) for r in zones.itertuples()}
     first = zones.iloc[0]
     wave = zones[zones["precision"] == "day"]
     beijing = zones[zones["id"] == "pilot_zone.beijing_zhongguancun"].iloc[0]
@@ -339,7 +333,7 @@ def facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
         "beijing_plan_years",
         local.clause_containing(plan["quote"], "力争通过"),
         about="the Zhongguancun plan's time frame",
-        row=ref(context, plan, DOCUMENTS),
+        row=row_ref(plan, context),
     )
     years = context.reported("pilot.beijing_years").value
     out.add("beijing_target", int(beijing["earliest"].year + years), about="approval year plus the plan's years")
@@ -347,13 +341,13 @@ def facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
         "beijing_page",
         context.source(plan["source"])["publisher_en"],
         about="the page of the plan's excerpts",
-        row=ref(context, plan, DOCUMENTS),
+        row=row_ref(plan, context),
     )
     out.add(
         "beijing_tier",
         labels.TIER["en"][context.source(plan["source"])["tier"]],
         about="that page's tier",
-        row=ref(context, plan, DOCUMENTS),
+        row=row_ref(plan, context),
     )
     clauses = beijing_clauses(context)
     out.add(
@@ -371,12 +365,8 @@ def facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
     out.add("n_beijing_excerpts", int(clauses["excerpt"].nunique()), about="excerpts of the plan they are in")
     yrd = excerpt(context, "hefei_pilot_zone", "合肥市打造")
     clause = local.clause_containing(yrd["quote"], "合肥市")
-    out.add(
-        "hefei_plan_clause", clause, about="the Yangtze River Delta plan on Hefei", row=ref(context, yrd, DOCUMENTS)
-    )
-    out.add(
-        "hefei_plan_word", local.qualified(clause, "影响力"), about="the plan's word", row=ref(context, yrd, DOCUMENTS)
-    )
+    out.add("hefei_plan_clause", clause, about="the Yangtze River Delta plan on Hefei", row=row_ref(yrd, context))
+    out.add("hefei_plan_word", local.qualified(clause, "影响力"), about="the plan's word", row=row_ref(yrd, context))
     out.add(
         "hefei_report_word",
         local.qualified(context.claim("pilot.hefei_goal_wording")["quote_zh"], "影响力"),
@@ -388,13 +378,13 @@ def facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
         "hefei_regulator_actions",
         local.counted(six["quote"], "大行动"),
         about="the banking regulator's actions for the Hefei zone",
-        row=ref(context, six, DOCUMENTS),
+        row=row_ref(six, context),
     )
     out.add(
         "hefei_page",
         context.source(yrd["source"])["publisher_en"],
         about="the page of that sentence",
-        row=ref(context, yrd, DOCUMENTS),
+        row=row_ref(yrd, context),
     )
 
 

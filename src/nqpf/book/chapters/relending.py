@@ -19,7 +19,6 @@ from ...report import REPORT_AS_OF, REPORT_QUARTER, REPORT_YEAR
 from ...widgets import relending as calculator
 from ..facts import Facts, row_ref
 from .relending_tables import (  # noqa: F401 - re-exported for the pages
-    FILES,
     FIVE_ARTICLES,
     NFRA_WORDING,
     STAR,
@@ -27,7 +26,6 @@ from .relending_tables import (  # noqa: F401 - re-exported for the pages
     _announced,
     _excerpt,
     _publisher,
-    _ref,
     continuity_table,
     csrc_excerpts,
     headings_table,
@@ -90,7 +88,7 @@ def _terms(context: Context, out: Facts) -> None:
         "launch_date",
         launch["date"].isoformat(),
         about="the PBOC's announcement of the 2024 tool",
-        row=_ref(launch, context, "events"),
+        row=row_ref(launch, context),
     )
     out.add("launch_publisher", _publisher(context, launch["source"]), about="the page that dates the announcement")
     earmark = context.official_rows("sti_2024_first_loan_quota").iloc[0]
@@ -112,7 +110,7 @@ def _terms(context: Context, out: Facts) -> None:
     out.add("n_this_year_dated", int(measures["date"].notna().sum()), about="of them with a sourced date")
     for event, name in (("sti_relending_2024", "pboc"), ("nfra_five_articles_guidance_2024", "nfra"), (STAR, "csrc")):
         row = context.event(event)
-        out.add(f"date_{name}", row["date"].isoformat(), about=row["description_en"], row=_ref(row, context, "events"))
+        out.add(f"date_{name}", row["date"].isoformat(), about=row["description_en"], row=row_ref(row, context))
     out.add("report_as_of", REPORT_AS_OF.isoformat(), about="the day the report speaks from (nqpf.report)")
 
 
@@ -158,7 +156,7 @@ def _predecessors(context: Context, card: pd.DataFrame, out: Facts) -> None:
         "continuation_publisher",
         _publisher(context, excerpt["source"]),
         about="the page with the 政策接续 sentence",
-        row=_ref(excerpt, context, "documents"),
+        row=row_ref(excerpt, context),
     )
     out.add(
         "continuation_date", context.source(excerpt["source"])["page_date"], about="the date that page gives itself"
@@ -374,7 +372,7 @@ def _batches(context: Context, out: Facts) -> None:
         "batch_date",
         event["date"].isoformat(),
         about="the first report of the batches",
-        row=_ref(event, context, "events"),
+        row=row_ref(event, context),
     )
     out.add(
         "batch_row_date",
@@ -391,7 +389,7 @@ def _nfra(context: Context, card: pd.DataFrame, out: Facts) -> None:
         "nfra_publisher",
         _publisher(context, event["source"]),
         about="the only page dating the guidance",
-        row=_ref(event, context, "events"),
+        row=row_ref(event, context),
     )
     articles = context.official_list(FIVE_ARTICLES)
     out.add(
@@ -407,7 +405,7 @@ def _nfra(context: Context, card: pd.DataFrame, out: Facts) -> None:
         "articles_publisher",
         _publisher(context, first["source"]),
         about="the page the list is read from",
-        row=_ref(first, context, "lists"),
+        row=row_ref(first, context),
     )
     out.add("articles_date", str(context.source(first["source"])["page_date"]), about="the date of that page")
     out.add("n_nfra_wording", len(NFRA_WORDING), about="the report's sentences on the NFRA's words")
@@ -431,27 +429,27 @@ def _csrc(context: Context, card: pd.DataFrame, out: Facts) -> None:
         "list_publisher",
         _publisher(context, outside.iloc[0]["source"]),
         about="the page the outside list is from",
-        row=_ref(outside.iloc[0], context, "lists"),
+        row=row_ref(outside.iloc[0], context),
     )
     excerpt = _excerpt(context, STAR, 2)
     out.add(
         "hard_tech_publisher",
         _publisher(context, excerpt["source"]),
         about="the page with measure 1's sentence",
-        row=_ref(excerpt, context, "documents"),
+        row=row_ref(excerpt, context),
     )
     out.add(
         "star_date",
         context.event(STAR)["date"].isoformat(),
         about="the CSRC's release",
-        row=_ref(context.event(STAR), context, "events"),
+        row=row_ref(context.event(STAR), context),
     )
     forum = context.event("lujiazui_forum_2024")
     out.add(
         "lujiazui_date",
         forum["date"].isoformat(),
         about="the opening of the 2024 Lujiazui Forum",
-        row=_ref(forum, context, "events"),
+        row=row_ref(forum, context),
     )
     priorities = card.set_index("id").loc["csrc.wu_qing_priorities_count", "replicated"]
     out.add(
@@ -465,5 +463,5 @@ def _csrc(context: Context, card: pd.DataFrame, out: Facts) -> None:
         "speech_publisher",
         _publisher(context, speech["source"]),
         about="the report of the speech found",
-        row=_ref(speech, context, "documents"),
+        row=row_ref(speech, context),
     )

@@ -8,7 +8,6 @@ from ...analysis import relending
 from ...evidence import Context
 from ...report import REPORT_AS_OF, REPORT_YEAR
 from .. import downloads, labels
-from ..facts import row_ref
 
 STAR = "csrc_star_eight_measures_2024"
 FIVE_ARTICLES = "five_major_articles"
@@ -32,19 +31,6 @@ TERM_CLAIMS = {
     "relending.rollover_term": "sti_2024_rollover_term",
     "relending.funding_share": "sti_2024_funding_share",
 }
-FILES = {
-    "events": "data/official/events.csv",
-    "lists": "data/official/lists.csv",
-    "documents": "data/official/documents.csv",
-}
-
-
-def _ref(row: pd.Series, context: Context, kind: str = "") -> tuple:
-    """A row of events, lists or documents (which carry no ``file`` column) as a fact's link."""
-    row = row.copy()
-    if kind:
-        row["file"] = FILES[kind]
-    return row_ref(row, context)
 
 
 def _announced(context: Context, indicator: str) -> pd.Series:
