@@ -12,11 +12,26 @@ JB_FLAGS := --builder html -W -n --keep-going
 
 .PHONY: setup system-font system-browser book test test-fast check lab validate scorecard bench clean
 
-$(STAMP): pyproject.toml
+# The environment is the lock: exact versions with their hashes (requirements.lock, from `make lock`),
+# then the package itself without dependencies (all of them are in the lock).
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
+
+# Regenerate requirements.lock from pyproject.toml (the dependencies and the test and lab extras), for
+# Linux and any Python 3.11.x, with uv (fast; pip-tools-compatible output that plain pip installs).
+# Pins that still satisfy pyproject.toml are kept; `make lock LOCK_ARGS=--upgrade` takes the newest.
+UV_VERSION ?= 0.13.9
+LOCK_ARGS ?=
+.PHONY: lock
+lock:
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	[ -x $(BIN)/uv ] || $(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra lab --python-version 3.11 --python-platform linux \
+	  --generate-hashes --custom-compile-command "make lock" --quiet $(LOCK_ARGS) -o requirements.lock
 
 # The ipywidgets HTML manager and MathJax, from the npm registry, served by the book itself.
 vendor/.installed: package.json package-lock.json
@@ -69,10 +84,9 @@ check: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not build and not browser"
 
 # JupyterLab at the repository root (data/ and src/ in reach), on the notebooks' folder; as root too.
-# Only what Lab needs: the package with its lab extra and a CJK font, not npm or the browser.
+# Only what Lab needs: the locked environment (it holds the lab extra) and a CJK font, not npm or the browser.
 LAB_ARGS ?=
 lab: $(STAMP) system-font
-	$(BIN)/python -m pip install --quiet -e ".[lab]"
 	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root,) $(LAB_ARGS) notebooks/
 
 validate: $(STAMP)

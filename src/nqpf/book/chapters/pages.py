@@ -4,12 +4,20 @@ register, what the verdicts rest on, how authoritative their sources are, and th
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
+from pathlib import Path
 
 import pandas as pd
 
-from ... import __version__, data, engine
+from ... import __version__, data, engine, provenance
 from ...evidence import Context
+from ...paths import root
 from ..facts import Facts
+
+#: the lock file the environment is installed from (``make lock`` writes it, the Makefile installs it)
+LOCK = "requirements.lock"
+_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)
 
 
 def findings(card: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -64,3 +72,22 @@ def change_facts(context: Context, card: pd.DataFrame, out: Facts) -> None:
     out.add("last_release", changes.last_release() or "none", about="the release this build is compared with")
     for kind in ("changed", "added", "dropped"):
         out.add(f"n_{kind}", int((log["change"] == kind).sum()), about=f"claims {kind} since the last release")
+
+
+def locked_versions(path: Path | None = None) -> dict[str, str]:
+    """The packages ``requirements.lock`` pins, name (normalised: lower case, ``-``) → exact version."""
+    text = (path or root() / LOCK).read_text(encoding="utf-8")
+    return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version in _PIN.findall(text)}
+
+
+def lock_facts(out: Facts, path: Path | None = None) -> None:
+    """The reproducibility page's facts about the Python lock: its SHA-256 (first 12 hex digits) and how
+    many packages it pins. The page re-executes when the lock changes (the file is one of its inputs)."""
+    path = path or root() / LOCK
+    provenance.note_file(path)
+    out.add(
+        "lock_sha256",
+        hashlib.sha256(path.read_bytes()).hexdigest()[:12],
+        about=f"SHA-256 of {LOCK}, first 12 hex digits",
+    )
+    out.add("lock_packages", len(locked_versions(path)), about=f"packages pinned to an exact version in {LOCK}")
