@@ -2,11 +2,13 @@
 
 1. The data are validated first (``nqpf validate``); an invalid file stops the build with its message.
 2. The vendored front-end assets (the widget manager, MathJax) must exist, not only their stamp.
-3. Jupyter Book builds the HTML with the strict flags (a warning or a cell that raises fails it).
-4. Every page is scanned for error output that a build exits 0 with: a traceback or stderr rendered into a
+3. The pages whose inputs changed are executed in parallel into the execution cache (``nqpf.book.execute``;
+   ``--serial`` leaves execution to Jupyter Book, one page after another).
+4. Jupyter Book builds the HTML with the strict flags (a warning or a cell that raises fails it).
+5. Every page is scanned for error output that a build exits 0 with: a traceback or stderr rendered into a
    page (an IPython post-execute hook, a figure drawn at display time).
-5. Every local file a page references (scripts, styles, fonts, images, downloads) must exist.
-6. The PDF of the whole book is printed by Chromium from Sphinx's single-page HTML (``--no-pdf`` skips it).
+6. Every local file a page references (scripts, styles, fonts, images, downloads) must exist.
+7. The PDF of the whole book is printed by Chromium from Sphinx's single-page HTML (``--no-pdf`` skips it).
 
 If any step fails, ``_build/html`` is moved to ``_build/html.failed``: no site that looks complete is left.
 """
@@ -115,11 +117,33 @@ def print_pdf(project: Path, html: Path) -> Path:
     return target
 
 
-def build(project: Path, pdf: bool = True) -> None:
+def execute(project: Path, jobs: int | None) -> None:
+    """Execute the pages the cache lacks, ``jobs`` at a time (default: one per core)."""
+    from nqpf.book import execute as executor
+
+    os.chdir(project)  # the package finds the project from the working directory, as the kernels do
+    os.environ.pop("NQPF_ROOT", None)
+    report = executor.prepare(project, jobs)
+    for name, changes in report.dropped.items():
+        print(f"[nqpf] inputs changed for {Path(name).name}: {', '.join(changes[:5])}")
+    if report.failed:
+        raise BuildFailed(
+            "pages failed to execute (run `python tools/run_page.py PAGE` for the cell):\n  "
+            + "\n  ".join(f"{name}: {error}" for name, error in report.failed.items())
+        )
+    print(
+        f"[nqpf] executed {len(report.executed)} page(s) in {report.wall:.1f} s "
+        f"({sum(report.executed.values()):.1f} s of kernel time), {len(report.cached)} from the cache"
+    )
+
+
+def build(project: Path, pdf: bool = True, jobs: int | None = None, serial: bool = False) -> None:
     html = project / "_build" / "html"
     start = time.perf_counter()
     run([sys.executable, "-m", "nqpf.cli", "validate"], project)
     check_assets(project)
+    if not serial:
+        execute(project, jobs)
     run([str(BIN / "jupyter-book"), "build", str(project), "--builder", "html", *JB_FLAGS], project)
     errors = error_outputs(html)
     if errors:
@@ -137,10 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("project", nargs="?", default=".", help="the project folder (default: here)")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF")
+    parser.add_argument("--jobs", type=int, help="pages executed at once (default: one per core)")
+    parser.add_argument("--serial", action="store_true", help="let Jupyter Book execute, one page after another")
     args = parser.parse_args(argv)
     project = Path(args.project).resolve()
     try:
-        build(project, pdf=not args.no_pdf)
+        build(project, pdf=not args.no_pdf, jobs=args.jobs, serial=args.serial)
     except BuildFailed as failure:
         html, failed = project / "_build" / "html", project / "_build" / "html.failed"
         if html.exists():

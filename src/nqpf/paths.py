@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 
 ENV_ROOT = "NQPF_ROOT"
+#: set to "1" by the book's build (nqpf.book.sphinx, nqpf.book.execute) for the kernels it starts
+BUILD_ENV = "NQPF_BOOK_BUILD"
 _MARKER = Path("data") / "report" / "claims.csv"
 
 

@@ -18,10 +18,8 @@ import pandas as pd
 
 from .. import engine, provenance
 from ..evidence import Context
-from . import cards, chapters, facts, labels
-
-#: set by the book's build (nqpf.book.sphinx and tools/execute.py) for the kernels it starts
-BUILD_ENV = "NQPF_BOOK_BUILD"
+from ..paths import BUILD_ENV
+from . import cards, chapters, facts, labels, register
 
 
 def in_book_build() -> bool:
@@ -69,9 +67,13 @@ class Page:
         return HTML(cards.summary_bar(engine.verdict_counts(self.card), lang, caption))
 
 
-def setup(stem: str, theme: bool = True) -> Page:
-    """The first cell of a page: theme, the page's verdicts, its facts glued in one call."""
-    if theme:
+def setup(stem: str, theme: bool | None = None) -> Page:
+    """The first cell of a page: theme, the page's verdicts, its facts glued in one call.
+
+    A chapter evaluates the claims of its own section (so only the data its checks read become its inputs) and
+    applies the figure theme (``theme``: default for chapters only, which draw); the book's own pages take the
+    whole register from the build's shared artifact (:mod:`nqpf.book.register`)."""
+    if chapters.CHAPTERS.get(stem) if theme is None else theme:
         from ..figures.theme import set_theme
 
         set_theme()
@@ -79,7 +81,7 @@ def setup(stem: str, theme: bool = True) -> Page:
     if stem in chapters.CHAPTERS:
         card, own = facts.chapter_card(stem, context), chapters.CHAPTERS[stem]
     else:
-        card, own = engine.scorecard(context), chapters.PAGES.get(stem)
+        card, own = register.load(), chapters.PAGES.get(stem)
     found = facts.compute(context, card, own)
     found.glue()
     if not in_book_build():

@@ -11,6 +11,7 @@ from ...analysis import conclusions, relending, structure
 from ...evidence import Context
 from ...report import REPORT_QUARTER
 from .. import labels, summary
+from .. import register as shared
 from ..facts import Facts, key, row_ref
 
 #: the funds the third recommendation names: document of data/official/documents.csv → its claim
@@ -19,8 +20,9 @@ DOCUMENTS_FILE = "data/official/documents.csv"
 
 
 def register(context: Context) -> pd.DataFrame:
-    """The whole register's verdicts (the page's own card holds only the chapter's claims)."""
-    return engine.scorecard(context)
+    """The whole register's verdicts (the page's own card holds only the chapter's claims), from the build's
+    shared artifact (:mod:`nqpf.book.register`); ``context`` is kept for callers that pass their own."""
+    return shared.load()
 
 
 def _official(context: Context, indicator: str, period_end=None) -> tuple[float, tuple]:

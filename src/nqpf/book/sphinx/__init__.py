@@ -13,11 +13,12 @@ folder the build reads (a stray ``NQPF_ROOT`` would otherwise swap the data sile
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sphinx.util import logging
 
-from ...paths import describe_root
+from ...paths import BUILD_ENV, describe_root
 from . import a11y, assets, buttons, cache, downloads, phone_nav, search
 
 STATIC = Path(__file__).with_name("static")
@@ -30,6 +31,8 @@ def _announce(app):
 
 
 def setup(app):
+    # the kernels this build starts know they run in the book (nqpf.book.page.in_book_build)
+    os.environ[BUILD_ENV] = "1"
     buttons.setup(app)
     cache.setup(app)
     assets.setup(app)

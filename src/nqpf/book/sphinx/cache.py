@@ -6,10 +6,16 @@ Before Sphinx decides what to re-read, this module opens the cache, reads each c
 provenance record (:mod:`nqpf.provenance`: the hashes of the data files it read and the ``nqpf``
 modules it imported), and for every notebook whose inputs changed removes its cache record and
 marks the page outdated. Exactly those notebooks execute again.
+
+It also marks outdated every page whose cache record is newer than Sphinx's last reading of it: the
+pages that :mod:`nqpf.book.execute` executed in parallel before this build started. And it brings the
+shared register (:mod:`nqpf.book.register`) up to date first, so that a plain ``jupyter-book build``
+judges staleness on the same inputs as ``make book``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from sphinx.util import logging
@@ -47,9 +53,28 @@ def stale_notebooks(cache_dir: Path, root: Path) -> dict[str, list[str]]:
     return stale
 
 
+def executed_since_read(cache_dir: Path, env) -> list[str]:
+    """The documents whose cache record was written after Sphinx last read them (executed ahead of the build)."""
+    from jupyter_cache import get_cache
+
+    if not cache_dir.exists():
+        return []
+    docnames = []
+    for record in get_cache(str(cache_dir)).list_cache_records():
+        docname = env.path2doc(record.uri)
+        created = record.created if record.created.tzinfo else record.created.replace(tzinfo=dt.UTC)
+        read = env.all_docs.get(docname) if docname else None  # microseconds since the epoch
+        if read is not None and created.timestamp() * 1e6 > read:
+            docnames.append(docname)
+    return docnames
+
+
 def _outdated_by_inputs(app, env, added, changed, removed):
     if app.config.nb_execution_mode != "cache":
         return []
+    from .. import register
+
+    register.refresh()
     stale = stale_notebooks(_cache_path(app), Path(app.srcdir))
     docnames = []
     for uri, changes in stale.items():
@@ -57,7 +82,10 @@ def _outdated_by_inputs(app, env, added, changed, removed):
         logger.info(f"[nqpf] inputs changed for {uri}: {', '.join(changes[:5])}; it will execute again")
         if docname:
             docnames.append(docname)
-    return docnames
+    fresh = [d for d in executed_since_read(_cache_path(app), env) if d not in docnames]
+    if fresh:
+        logger.info(f"[nqpf] executed ahead of this build, read again: {', '.join(fresh)}")
+    return docnames + fresh
 
 
 def setup(app):
