@@ -7,8 +7,10 @@
 4. Jupyter Book builds the HTML with the strict flags (a warning or a cell that raises fails it).
 5. Every page is scanned for error output that a build exits 0 with: a traceback or stderr rendered into a
    page (an IPython post-execute hook, a figure drawn at display time).
-6. Every local file a page references (scripts, styles, fonts, images, downloads) must exist.
-7. The PDF of the whole book is printed by Chromium from Sphinx's single-page HTML (``--no-pdf`` skips it).
+6. The Chinese edition is built into ``_build/html/zh`` from the same executions (``tools/build_edition.py``),
+   after checking that no message of its catalogues is untranslated or stale (``tools/i18n.py check``).
+7. Every local file a page references (scripts, styles, fonts, images, downloads) must exist.
+8. The PDF of each edition is printed by Chromium from Sphinx's single-page HTML (``--no-pdf`` skips them).
 
 If any step fails, ``_build/html`` is moved to ``_build/html.failed``: no site that looks complete is left.
 """
@@ -26,6 +28,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 BIN = Path(sys.executable).parent
+TOOLS = Path(__file__).resolve().parent
+EDITIONS = {"zh_CN": "zh"}  # language → folder of its site inside _build/html
 JB_FLAGS = ["-W", "-n", "--keep-going"]
 VENDORED = ("vendor/html-manager/embed.js", "vendor/mathjax/tex-chtml.js")
 ERROR_OUTPUT = re.compile(r'<div class="output (stderr|traceback)[^"]*"')
@@ -83,12 +87,16 @@ def missing_references(html: Path) -> list[str]:
     return missing
 
 
-def print_pdf(project: Path, html: Path) -> Path:
-    """Print the single-page HTML of the book to ``_build/html/nqpf-book.pdf`` with Chromium."""
+def print_pdf(project: Path, html: Path, language: str = "en") -> Path:
+    """Print the single-page HTML of one edition to ``nqpf-book.pdf`` of its site with Chromium."""
     from playwright.sync_api import sync_playwright
 
-    run([str(BIN / "jupyter-book"), "build", str(project), "--builder", "singlehtml", *JB_FLAGS], project)
-    folder = project / "_build" / "singlehtml"
+    if language == "en":
+        run([str(BIN / "jupyter-book"), "build", str(project), "--builder", "singlehtml", *JB_FLAGS], project)
+        folder = project / "_build" / "singlehtml"
+    else:
+        run([sys.executable, str(TOOLS / "build_edition.py"), str(project), language, "--singlehtml"], project)
+        folder = project / "_build" / f"singlehtml-{language}"
     pages = sorted(p for p in folder.glob("*/*.html") if p.parent.name not in ("_static", "_images"))
     pages = pages or sorted(p for p in folder.glob("*.html") if p.stem not in ("index", "genindex", "search", "print"))
     # Jupyter Book writes the single page one folder deep but links its assets from the top: print it from there
@@ -137,6 +145,21 @@ def execute(project: Path, jobs: int | None) -> None:
     )
 
 
+def edition(project: Path, language: str, folder: str) -> None:
+    """Another edition of the book, from the same executions; none if a message is left to translate."""
+    result = subprocess.run(
+        [sys.executable, str(TOOLS / "i18n.py"), "check", str(project)], cwd=project, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise BuildFailed(
+            f"the {language} edition has messages to translate (`python tools/i18n.py update` adds new ones):\n"
+            + result.stdout[-4000:]
+        )
+    start = time.perf_counter()
+    run([sys.executable, str(TOOLS / "build_edition.py"), str(project), language], project)
+    print(f"[nqpf] the {language} edition is in _build/html/{folder} ({time.perf_counter() - start:.0f} s)")
+
+
 def build(project: Path, pdf: bool = True, jobs: int | None = None, serial: bool = False) -> None:
     html = project / "_build" / "html"
     start = time.perf_counter()
@@ -145,12 +168,15 @@ def build(project: Path, pdf: bool = True, jobs: int | None = None, serial: bool
     if not serial:
         execute(project, jobs)
     run([str(BIN / "jupyter-book"), "build", str(project), "--builder", "html", *JB_FLAGS], project)
+    for language, folder in EDITIONS.items():
+        edition(project, language, folder)
     errors = error_outputs(html)
     if errors:
         raise BuildFailed("error output in the built pages:\n  " + "\n  ".join(errors))
     if pdf:
-        target = print_pdf(project, html)
-        print(f"[nqpf] wrote {target.relative_to(project)} ({target.stat().st_size / 1e6:.1f} MB)")
+        for language, site in (("en", html), *((lang, html / folder) for lang, folder in EDITIONS.items())):
+            target = print_pdf(project, site, language)
+            print(f"[nqpf] wrote {target.relative_to(project)} ({target.stat().st_size / 1e6:.1f} MB)")
     missing = [m for m in missing_references(html) if pdf or not m.endswith(PDF)]
     if missing:
         raise BuildFailed("pages reference local files the site does not have:\n  " + "\n  ".join(missing))

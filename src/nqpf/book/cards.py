@@ -21,7 +21,7 @@ import re
 import pandas as pd
 
 from .. import data
-from . import labels
+from . import l10n, labels
 
 #: from any page of the book (all pages sit one folder deep) to the scorecard and the chapters
 SCORECARD = "../book/scorecard.html"
@@ -117,7 +117,7 @@ def _sources(row, lang: str) -> str:
     for s in row.get("sources") or []:
         title = html.escape(f"{s.get('title', '')} — {s.get('attribution', '')}".strip(" —"))
         items.append(
-            f'<li><a href="{html.escape(s["url"])}" title="{title}" rel="noopener">{html.escape(s["publisher"])}</a>'
+            f'<li><a href="{html.escape(s["url"])}" title="{title}" rel="noopener">{html.escape(l10n.text(s["publisher"], lang))}</a>'
             f' <span class="nqpf-tier">({labels.TIER[lang].get(s["tier"], s["tier"])})</span></li>'
         )
     if not items:
@@ -126,9 +126,11 @@ def _sources(row, lang: str) -> str:
 
 
 def _details(row, lang: str) -> str:
-    parts = [f"<p>{html.escape(str(row.get('reason') or ''))}</p>"]
+    parts = [f"<p>{html.escape(l10n.text(str(row.get('reason') or ''), lang))}</p>"]
     if row.get("threshold"):
-        parts.append(f"<p><b>{labels.word('threshold', lang)}:</b> {html.escape(row['threshold'])}</p>")
+        parts.append(
+            f"<p><b>{labels.word('threshold', lang)}:</b> {html.escape(l10n.text(row['threshold'], lang))}</p>"
+        )
     wording = row.get("wording")
     if wording:
         parts.append(
@@ -138,7 +140,7 @@ def _details(row, lang: str) -> str:
     alternatives = row.get("alternatives") or []
     if alternatives:
         items = "".join(
-            f"<li>{html.escape(a['label'])}: {fmt_number(a['value'], row['reported'])} "
+            f"<li>{html.escape(l10n.text(a['label'], lang))}: {fmt_number(a['value'], row['reported'])} "
             f"({labels.word('holds' if a['holds'] else 'fails', lang)})</li>"
             for a in alternatives
         )
@@ -177,7 +179,7 @@ def claim_row(row, lang: str = "en", anchor: bool = False) -> str:
     """One claim as a row of the claim table (a card on a phone)."""
     cid = html.escape(row["id"])
     anchor_attr = f' id="claim-{cid}"' if anchor else ""
-    statement = html.escape(row.get("statement_en") or "")
+    statement = html.escape(l10n.text(row.get("statement_en") or "", lang))
     return (
         f'<tr class="nqpf-claim" data-claim-id="{cid}" data-section="{html.escape(row["section"])}"'
         f' data-verdict="{row["verdict"]}"{anchor_attr}>'
@@ -273,7 +275,7 @@ def source_list(card: pd.DataFrame, lang: str = "en") -> str:
     ordered = sorted(seen.values(), key=lambda s: (tiers.index(s["tier"]) if s["tier"] in tiers else 9, s["publisher"]))
     items = "".join(
         f'<li><a href="{html.escape(s["url"])}" rel="noopener">{html.escape(s["title"] or s["url"])}</a> — '
-        f"{html.escape(s['publisher'])} ({labels.TIER[lang].get(s['tier'], s['tier'])})"
+        f"{html.escape(l10n.text(s['publisher'], lang))} ({labels.TIER[lang].get(s['tier'], s['tier'])})"
         + (f'; <span lang="zh">{html.escape(s["attribution"])}</span>' if s.get("attribution") else "")
         + "</li>"
         for s in ordered

@@ -15,6 +15,7 @@ import html
 import pandas as pd
 
 from ..evidence import Context
+from . import l10n
 from .tables import plain_table
 
 LINK_TEXT = {"en": "Download the data (CSV)", "zh": "下载数据（CSV）"}
@@ -32,18 +33,16 @@ def data_uri(frame: pd.DataFrame) -> str:
 
 def link_html(frame: pd.DataFrame, filename: str, lang: str = "en", what: str = "") -> str:
     """The HTML of a download link for ``frame`` as ``filename``."""
-    label = LINK_TEXT[lang] + (f": {html.escape(what)}" if what else "")
+    label = LINK_TEXT[lang] + ((": " if lang == "en" else "：") + html.escape(l10n.text(what, lang)) if what else "")
     return (
         f'<p class="nqpf-download"><a href="{data_uri(frame)}" download="{html.escape(filename)}" '
         f'data-rows="{len(frame)}">{label}</a></p>'
     )
 
 
-def link(frame: pd.DataFrame, filename: str, lang: str = "en", what: str = ""):
-    """A download link for the data behind a figure (an HTML output)."""
-    from IPython.display import HTML
-
-    return HTML(link_html(frame, filename, lang, what))
+def link(frame: pd.DataFrame, filename: str, what: str = ""):
+    """A download link for the data behind a figure (an output in both languages)."""
+    return l10n.Bilingual.of(lambda lang: link_html(frame, filename, lang, what))
 
 
 def table(
@@ -51,15 +50,14 @@ def table(
     filename: str,
     caption: str = "",
     places: dict[str, int] | None = None,
-    lang: str = "en",
     data: pd.DataFrame | None = None,
 ):
     """A table with its caption and, under it, the same frame (or ``data``, the tidy frame it was made from)
-    as a CSV download (an HTML output)."""
-    from IPython.display import HTML
-
+    as a CSV download (an output in both languages; the CSV is the same in both)."""
     source = frame if data is None else data
-    return HTML(plain_table(frame, caption, places, lang=lang) + link_html(source, filename, lang))
+    return l10n.Bilingual.of(
+        lambda lang: plain_table(frame, caption, places, lang=lang) + link_html(source, filename, lang)
+    )
 
 
 def with_provenance(rows: pd.DataFrame, context: Context) -> pd.DataFrame:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .. import engine
 from ..evidence import Context
-from . import cards, labels
+from . import cards, l10n, labels
 
 
 @dataclass(frozen=True)
@@ -42,16 +42,20 @@ class Fact:
             return "n/a"
         return self.fmt.format(self.value)
 
-    def html(self) -> str:
-        text = html.escape(self.text)
+    def html(self, lang: str = "en") -> str:
+        """The fact as the prose shows it in ``lang``: linked to its claim or its data row, with a tooltip."""
+        text, about = html.escape(l10n.text(self.text, lang)), l10n.text(self.about, lang)
         if self.claim:
-            tip = html.escape(f"{self.about} — claim {self.claim}".strip(" —"))
+            tip = html.escape(f"{about} — {labels.word('fact_claim', lang)} {self.claim}".strip(" —"))
             return f'<a class="nqpf-fact" href="{cards.SCORECARD}#claim-{html.escape(self.claim)}" title="{tip}">{text}</a>'
         if self.row:
             file, line, url, publisher = self.row
-            tip = html.escape(f"{self.about} — {file}, line {line}, read from {publisher}".strip(" —"))
+            where = labels.word("row_read_from", lang).format(
+                file=file, line=line, publisher=l10n.text(publisher, lang)
+            )
+            tip = html.escape(f"{about} — {where}".strip(" —"))
             return f'<a class="nqpf-fact" href="{html.escape(url)}" title="{tip}" rel="noopener">{text}</a>'
-        return f'<span class="nqpf-fact" title="{html.escape(self.about)}">{text}</span>' if self.about else text
+        return f'<span class="nqpf-fact" title="{html.escape(about)}">{text}</span>' if self.about else text
 
 
 @dataclass
@@ -71,12 +75,11 @@ class Facts:
         self.items[name] = Fact(value, fmt, about, claim, row)
 
     def glue(self) -> None:
-        """Glue every fact (as HTML, for ``{glue}`name``` in the prose), in one call."""
-        from IPython.display import HTML
+        """Glue every fact in both languages (for ``{glue}`name``` in the prose of either edition), in one call."""
         from myst_nb import glue
 
         for name, fact in self.items.items():
-            glue(name, HTML(fact.html()), display=False)
+            glue(name, l10n.Bilingual(fact.html("en"), fact.html("zh"), plain=fact.text), display=False)
 
     def table(self) -> pd.DataFrame:
         return pd.DataFrame(

@@ -19,7 +19,7 @@ import pandas as pd
 from .. import engine, provenance
 from ..evidence import Context
 from ..paths import BUILD_ENV
-from . import cards, chapters, facts, labels, register
+from . import cards, chapters, facts, l10n, labels, register
 
 
 def in_book_build() -> bool:
@@ -36,35 +36,36 @@ class Page:
     card: pd.DataFrame
     facts: facts.Facts
 
-    def verdicts(self, lang: str = "en"):
-        """The page's claims as claim cards (an HTML output)."""
-        from IPython.display import HTML
+    def verdicts(self) -> l10n.Bilingual:
+        """The page's claims as claim cards (an output in both languages)."""
+        caption = {"en": "The verdict on every claim of this chapter", "zh": "本章每条论断的核查结论"}
+        ordered = engine.by_importance(self.card)
+        return l10n.Bilingual.of(lambda lang: cards.claim_table(ordered, lang, caption=caption[lang]))
 
-        caption = {"en": "The verdict on every claim of this chapter", "zh": "本章每条论断的核查结论"}[lang]
-        return HTML(cards.claim_table(engine.by_importance(self.card), lang, caption=caption))
-
-    def claims(self, card: pd.DataFrame | None = None, lang: str = "en", compact: bool = False, caption: str = ""):
-        """Some claims (default: all of the page's) as claim cards, or as a compact list of links (an HTML output)."""
-        from IPython.display import HTML
-
+    def claims(self, card: pd.DataFrame | None = None, compact: bool = False, caption: str = "") -> l10n.Bilingual:
+        """Some claims (default: all of the page's) as claim cards, or as a compact list of links (both languages;
+        ``caption`` in English, translated through :mod:`nqpf.book.l10n`)."""
         shown = self.card if card is None else card
-        return HTML(cards.claim_list(shown, lang) if compact else cards.claim_table(shown, lang, caption=caption))
 
-    def sources(self, lang: str = "en"):
-        """The pages this page's verdicts rest on, most authoritative first (an HTML output)."""
-        from IPython.display import HTML
+        def make(lang: str) -> str:
+            if compact:
+                return cards.claim_list(shown, lang)
+            return cards.claim_table(shown, lang, caption=l10n.text(caption, lang))
 
-        return HTML(cards.source_list(self.card, lang))
+        return l10n.Bilingual.of(make)
 
-    def summary(self, lang: str = "en"):
-        """The page's verdicts as one stacked bar (an HTML output)."""
-        from IPython.display import HTML
+    def sources(self) -> l10n.Bilingual:
+        """The pages this page's verdicts rest on, most authoritative first (both languages)."""
+        return l10n.Bilingual.of(lambda lang: cards.source_list(self.card, lang))
 
+    def summary(self) -> l10n.Bilingual:
+        """The page's verdicts as one stacked bar (both languages)."""
         if self.stem in chapters.CHAPTERS:
-            caption = {"en": "Verdicts of this chapter", "zh": "本章核查结论"}[lang]
+            caption = {"en": "Verdicts of this chapter", "zh": "本章核查结论"}
         else:
-            caption = {"en": "Verdicts on every claim of the report", "zh": "报告全部论断的核查结论"}[lang]
-        return HTML(cards.summary_bar(engine.verdict_counts(self.card), lang, caption))
+            caption = {"en": "Verdicts on every claim of the report", "zh": "报告全部论断的核查结论"}
+        counts = engine.verdict_counts(self.card)
+        return l10n.Bilingual.of(lambda lang: cards.summary_bar(counts, lang, caption[lang]))
 
 
 def setup(stem: str, theme: bool | None = None) -> Page:
@@ -90,10 +91,12 @@ def setup(stem: str, theme: bool | None = None) -> Page:
 
 
 def record():
-    """Emit the page's inputs as a hidden output (the last cell of every executable page)."""
+    """Emit the page's inputs as a hidden output (the last cell of every executable page), with the generated texts
+    the Chinese catalogue lacks (``untranslated``: the build fails on them, ``tools/i18n.py`` collects them)."""
     from IPython.display import display
 
-    display({provenance.MIME: provenance.inputs(), "text/plain": "nqpf provenance record"}, raw=True)
+    inputs = provenance.inputs() | {"untranslated": list(l10n.MISSING)}
+    display({provenance.MIME: inputs, "text/plain": "nqpf provenance record"}, raw=True)
 
 
 __all__ = ["BUILD_ENV", "Page", "in_book_build", "labels", "record", "setup"]

@@ -12,16 +12,16 @@ import math
 
 import pandas as pd
 
-from . import labels
+from . import l10n, labels
 
 VERDICT_LABELS = labels.VERDICT["en"]
 
 
-def _cell(value, places: int | None = None) -> str:
+def _cell(value, places: int | None = None, lang: str = "en") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return labels.word("yes" if value else "no", lang)
     if isinstance(value, float):
         if places is not None:
             return f"{value:,.{places}f}"
@@ -31,27 +31,28 @@ def _cell(value, places: int | None = None) -> str:
         return (
             f'<a href="{html.escape(text)}" rel="noopener">{html.escape(text.split("//", 1)[1].split("/", 1)[0])}</a>'
         )
-    return html.escape(text)
+    return html.escape(l10n.text(text, lang))
 
 
 def plain_table(
     frame: pd.DataFrame, caption: str = "", places: dict[str, int] | None = None, download: str = "", lang: str = "en"
 ) -> str:
     """A data frame as an escaped HTML table (no index): ``places`` gives the decimals of numeric columns,
-    ``download`` the relative path of its CSV (a link under the table)."""
+    ``download`` the relative path of its CSV (a link under the table). In Chinese (``lang="zh"``) the caption, the
+    headers and every text cell are translated (:mod:`nqpf.book.l10n`); numbers, dates and quotes stay as they are."""
     places = places or {}
     numeric = {
         c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
     }
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
+    head = "".join(f'<th scope="col">{html.escape(l10n.text(str(c), lang))}</th>' for c in frame.columns)
     rows = []
     for row in frame.itertuples(index=False):
         cells = []
         for column, value in zip(frame.columns, row):
             cls = ' class="num"' if column in numeric else ""
-            cells.append(f"<td{cls}>{_cell(value, places.get(column))}</td>")
+            cells.append(f"<td{cls}>{_cell(value, places.get(column), lang)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    cap = f"<caption>{html.escape(l10n.text(caption, lang))}</caption>" if caption else ""
     link = ""
     if download:
         text = "Download the data (CSV)" if lang == "en" else "下载数据（CSV）"

@@ -5,7 +5,8 @@ One module per concern, each saying which upstream issue it works around:
 * :mod:`~nqpf.book.sphinx.cache` — a jupyter-cache that knows about data;
 * :mod:`~nqpf.book.sphinx.assets` — offline MathJax 3 for the widgets, de-duplicated scripts;
 * :mod:`~nqpf.book.sphinx.downloads` — the data folder as a zip beside the pages;
-* :mod:`~nqpf.book.sphinx.buttons` — header buttons only when a real repository is named.
+* :mod:`~nqpf.book.sphinx.buttons` — header buttons only when a real repository is named;
+* :mod:`~nqpf.book.sphinx.i18n` — the Chinese edition: glue in translated prose, a language switch.
 
 It also serves the book's stylesheet (``static/nqpf.css``) and names, in the build log, the data
 folder the build reads (a stray ``NQPF_ROOT`` would otherwise swap the data silently).
@@ -19,7 +20,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from ...paths import BUILD_ENV, describe_root
-from . import a11y, assets, buttons, cache, downloads, phone_nav, search
+from . import a11y, assets, buttons, cache, downloads, i18n, phone_nav, search
 
 STATIC = Path(__file__).with_name("static")
 logger = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ def setup(app):
     search.setup(app)
     a11y.setup(app)
     downloads.setup(app)
+    i18n.setup(app)
     app.connect("builder-inited", _announce)
     app.add_css_file("nqpf.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}

@@ -1,0 +1,189 @@
+"""The Chinese edition's catalogues: update them, and list what is left to translate.
+
+``python tools/i18n.py update``  (``make i18n``)
+    1. extracts the pages' messages with Sphinx's gettext builder and merges them into
+       ``locale/zh_CN/LC_MESSAGES/<page>.po`` (sphinx-intl): a changed English message becomes *fuzzy* (stale),
+       a new one empty;
+    2. executes the pages (from the cache where it is current) and adds every generated text the Chinese
+       catalogue lacks to ``locale/zh_CN/generated.po``, with the figure captions and alt texts of the cells.
+``python tools/i18n.py check``
+    lists every message without a current translation, in both kinds of catalogue; exit 1 if there is one.
+    ``make book`` and the tests run it: no untranslated or stale text ships.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+LOCALE = Path("locale") / "zh_CN" / "LC_MESSAGES"
+GENERATED = Path("locale") / "zh_CN" / "generated.po"
+
+
+def page_catalogues(project: Path) -> list[Path]:
+    return sorted((project / LOCALE).rglob("*.po"))
+
+
+def extract(project: Path) -> None:
+    """Sphinx's gettext builder on the book's own configuration, then sphinx-intl update (one .po per page)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "gettext"
+        conf = Path(scratch) / "conf"
+        conf.mkdir()
+        subprocess.run([str(BIN / "jupyter-book"), "config", "sphinx", str(project)], check=True, capture_output=True)
+        (project / "conf.py").replace(conf / "conf.py")
+        subprocess.run(
+            [
+                str(BIN / "sphinx-build"),
+                "-q",
+                "-b",
+                "gettext",
+                "-c",
+                str(conf),
+                "-D",
+                "nb_execution_mode=off",
+                "-D",
+                "gettext_location=0",
+                str(project),
+                str(out),
+            ],
+            check=True,
+            cwd=project,
+            capture_output=True,  # without execution every glue role warns; only the messages matter here
+        )
+        subprocess.run(
+            [str(BIN / "sphinx-intl"), "update", "-p", str(out), "-l", "zh_CN", "-d", str(project / "locale")],
+            check=True,
+            capture_output=True,
+        )
+    tidy(project)
+
+
+def tidy(project: Path) -> None:
+    """Keep the catalogues' diffs to what changed: no source locations, no creation date, no obsolete entries."""
+    import polib
+
+    for path in page_catalogues(project):
+        po = polib.pofile(str(path), wrapwidth=0)
+        for entry in po:
+            entry.occurrences = []
+        for entry in po.obsolete_entries():
+            po.remove(entry)
+        po.metadata.pop("POT-Creation-Date", None)
+        po.save(str(path))
+
+
+def cell_texts(project: Path) -> list[str]:
+    """The captions and alt texts that cells give their figures (cell metadata), for the generated catalogue."""
+    import jupytext
+
+    from nqpf.book.execute import toc_pages
+
+    found = []
+    for path in toc_pages(project):
+        for cell in jupytext.read(path).cells:
+            meta = cell.metadata.get("mystnb", {})
+            for text in (meta.get("figure", {}).get("caption"), meta.get("image", {}).get("alt")):
+                if text:
+                    found.append(" ".join(str(text).split()))
+    return found
+
+
+def missing_generated(project: Path) -> list[str]:
+    """The templates the executed pages asked for in Chinese and the catalogue lacks, plus untranslated captions."""
+    from jupyter_cache import get_cache
+
+    from nqpf.book import l10n
+    from nqpf.provenance import find_record
+
+    missing: dict[str, None] = {}
+    cache_dir = project / "_build" / ".jupyter_cache"
+    if cache_dir.exists():
+        cache = get_cache(str(cache_dir))
+        for record in cache.list_cache_records():
+            found = find_record(cache.get_cache_bundle(record.pk).nb) or {}
+            missing.update(dict.fromkeys(found.get("untranslated", [])))
+    known = l10n.messages()
+    for text in cell_texts(project):
+        pattern = l10n.template(text)[0]
+        if l10n.needs_translation(text) and pattern not in known:
+            missing.setdefault(pattern)
+    return [m for m in missing if m not in known]
+
+
+def add_generated(project: Path, patterns: list[str]) -> int:
+    import polib
+
+    path = project / GENERATED
+    po = polib.pofile(str(path)) if path.exists() else polib.POFile()
+    if not path.exists():
+        po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "zh_CN"}
+        po.header = (
+            "Generated text of the book (nqpf.book.l10n): templates whose {0}, {1} … stand for numbers, dates, paths,\n"
+            "ids and Chinese quotes, which the translation must keep (in any order)."
+        )
+    have = {e.msgid for e in po}
+    added = 0
+    for pattern in patterns:
+        if pattern not in have:
+            po.append(polib.POEntry(msgid=pattern, msgstr=""))
+            added += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    po.save(str(path))
+    return added
+
+
+def problems(project: Path) -> list[str]:
+    """Every message without a current translation: untranslated or stale (fuzzy), and placeholders lost."""
+    import polib
+
+    found = []
+    for path in [*page_catalogues(project), project / GENERATED]:
+        if not path.exists():
+            continue
+        rel = path.relative_to(project)
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or not entry.msgid:
+                continue
+            if "fuzzy" in entry.flags:
+                found.append(f"{rel}:{entry.linenum}: stale (its English changed): {entry.msgid[:90]!r}")
+            elif not entry.msgstr:
+                found.append(f"{rel}:{entry.linenum}: untranslated: {entry.msgid[:90]!r}")
+            elif path.name == GENERATED.name:
+                need = set(re.findall(r"\{\d+\}", entry.msgid))
+                if need != set(re.findall(r"\{\d+\}", entry.msgstr)):
+                    found.append(f"{rel}:{entry.linenum}: placeholders differ: {entry.msgid[:90]!r}")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("command", choices=["update", "check"])
+    parser.add_argument("project", nargs="?", default=str(ROOT))
+    args = parser.parse_args(argv)
+    project = Path(args.project).resolve()
+    os.chdir(project)
+    if args.command == "update":
+        from nqpf.book import execute
+
+        extract(project)
+        report = execute.prepare(project)
+        print(f"[i18n] executed {len(report.executed)} page(s); {len(report.failed)} failed")
+        added = add_generated(project, missing_generated(project))
+        print(f"[i18n] {added} generated text(s) added to {GENERATED}")
+    found = problems(project)
+    for line in found:
+        print(line)
+    print(f"[i18n] {len(found)} message(s) to translate")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
