@@ -160,12 +160,18 @@ def _visible_result(page, box):
 
 
 def _controls(box):
-    return box.locator(".widget-dropdown, .widget-toggle-buttons")
+    return box.locator(".widget-dropdown, .widget-toggle-buttons, .widget-hslider")
 
 
 def _set(control, kind: str, index: int, label: str):
     if kind == "dropdown":
         control.locator("select").select_option(index=index)
+    elif kind == "slider":  # a numeric grid: the slider's handle, moved with the keyboard as a reader would
+        handle = control.locator(".noUi-handle")
+        handle.focus()
+        handle.press("Home")
+        for _ in range(index):
+            handle.press("ArrowRight")
     else:
         control.locator("button").nth(index).click()
 
@@ -192,7 +198,7 @@ def _check_widgets(browser, url: str):
             assert shown.get_attribute("data-key") == widgets.setting_key(defaults)
             for level, control in enumerate(spec.controls):
                 for index, (label, value) in enumerate(control.options):
-                    _set(controls.nth(level), control.kind, index, label)
+                    _set(controls.nth(level), control.widget_kind, index, label)
                     setting = {**defaults, control.name: value}
                     expected = spec.result(**setting)
                     result = _visible_result(page, box)
@@ -200,7 +206,7 @@ def _check_widgets(browser, url: str):
                     assert result.locator(".nqpf-result-text").inner_text().strip() == expected.text
                     checked += 1
                 default_index = control.values.index(control.default)
-                _set(controls.nth(level), control.kind, default_index, control.options[default_index][0])
+                _set(controls.nth(level), control.widget_kind, default_index, control.options[default_index][0])
         assert visit.errors == [] and visit.remote == []
         return checked
     finally:

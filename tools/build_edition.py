@@ -33,7 +33,7 @@ def main(argv: list[str]) -> int:
             "html_title": TITLES[language],
             "nb_execution_cache_path": str(build / ".jupyter_cache"),
             "nitpicky": True,
-            # each output's Chinese HTML first (nqpf.book.l10n.Bilingual)
+            # each output's Chinese HTML first (nqpf.l10n.Bilingual)
             "nb_mime_priority_overrides": ZH_PRIORITY,
             # what `jupyter-book build` passes for a book with a _toc.yml
             "external_toc_path": (project / "_toc.yml").as_posix(),

@@ -100,7 +100,7 @@ def missing_generated(project: Path) -> list[str]:
     """The templates the executed pages asked for in Chinese and the catalogue lacks, plus untranslated captions."""
     from jupyter_cache import get_cache
 
-    from nqpf.book import l10n
+    from nqpf import l10n
     from nqpf.provenance import find_record
 
     missing: dict[str, None] = {}
@@ -126,7 +126,7 @@ def add_generated(project: Path, patterns: list[str]) -> int:
     if not path.exists():
         po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "zh_CN"}
         po.header = (
-            "Generated text of the book (nqpf.book.l10n): templates whose {0}, {1} … stand for numbers, dates, paths,\n"
+            "Generated text of the book (nqpf.l10n): templates whose {0}, {1} … stand for numbers, dates, paths,\n"
             "ids and Chinese quotes, which the translation must keep (in any order)."
         )
     have = {e.msgid for e in po}

@@ -20,8 +20,8 @@ import re
 
 import pandas as pd
 
-from .. import data
-from . import l10n, labels
+from .. import data, l10n
+from . import labels
 
 #: from any page of the book (all pages sit one folder deep) to the scorecard and the chapters
 SCORECARD = "../book/scorecard.html"

@@ -14,8 +14,8 @@ import html
 
 import pandas as pd
 
+from .. import l10n
 from ..evidence import Context
-from . import l10n
 from .tables import plain_table
 
 LINK_TEXT = {"en": "Download the data (CSV)", "zh": "下载数据（CSV）"}

@@ -20,9 +20,9 @@ from typing import Any
 
 import pandas as pd
 
-from .. import engine
+from .. import engine, l10n
 from ..evidence import Context
-from . import cards, l10n, labels
+from . import cards, labels
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import engine, provenance
+from .. import engine, l10n, provenance
 from ..evidence import Context
 from ..paths import BUILD_ENV
-from . import cards, chapters, facts, l10n, labels, register
+from . import cards, chapters, facts, labels, register
 
 
 def in_book_build() -> bool:
@@ -44,7 +44,7 @@ class Page:
 
     def claims(self, card: pd.DataFrame | None = None, compact: bool = False, caption: str = "") -> l10n.Bilingual:
         """Some claims (default: all of the page's) as claim cards, or as a compact list of links (both languages;
-        ``caption`` in English, translated through :mod:`nqpf.book.l10n`)."""
+        ``caption`` in English, translated through :mod:`nqpf.l10n`)."""
         shown = self.card if card is None else card
 
         def make(lang: str) -> str:

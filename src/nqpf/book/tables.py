@@ -12,7 +12,8 @@ import math
 
 import pandas as pd
 
-from . import l10n, labels
+from .. import l10n
+from . import labels
 
 VERDICT_LABELS = labels.VERDICT["en"]
 
@@ -39,7 +40,7 @@ def plain_table(
 ) -> str:
     """A data frame as an escaped HTML table (no index): ``places`` gives the decimals of numeric columns,
     ``download`` the relative path of its CSV (a link under the table). In Chinese (``lang="zh"``) the caption, the
-    headers and every text cell are translated (:mod:`nqpf.book.l10n`); numbers, dates and quotes stay as they are."""
+    headers and every text cell are translated (:mod:`nqpf.l10n`); numbers, dates and quotes stay as they are."""
     places = places or {}
     numeric = {
         c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])

@@ -3,13 +3,21 @@
 A plain ``interact`` in static HTML is a frozen snapshot: the control moves, the output does
 not. Every widget of this book is therefore built by :class:`WidgetSpec` the same way:
 
-* each control offers a small grid of values (a ``Dropdown`` or ``ToggleButtons``);
+* each control offers a small grid of values (a ``SelectionSlider`` where the grid is numeric, else a
+  ``Dropdown`` or ``ToggleButtons``);
 * the result for every combination is computed in Python when the notebook runs and put in an
   ``ipywidgets.HTML`` child of nested ``ipywidgets.Stack`` s;
 * each control's ``index`` is ``jslink``-ed to the ``selected_index`` of the stacks at its
   level, so the browser switches results with no kernel (the static book, offline);
 * with a kernel (Jupyter, JupyterLab) a Python observer also recomputes the selected result
-  from the data when a control moves, so a reader who edits ``data/`` sees fresh numbers.
+  from the data when a control moves, so a reader who edits ``data/`` sees fresh numbers: when a data
+  file changed since the results were computed, every precomputed result is recomputed, not only the
+  visible one;
+* with a kernel, each numeric assumption also takes any value typed into a box under the panel (the
+  static book hides the boxes, which need a kernel, and says so), computed by the same function.
+
+Labels and results are in both languages (:func:`nqpf.l10n.spans`); each edition of the book
+shows its own, and JupyterLab shows both.
 
 Each result is a ``<div class="nqpf-result" data-key=… data-value=…>`` so tests can check, in a
 real browser, that the visible output is the one computed for the visible setting.
@@ -27,6 +35,23 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..l10n import spans, zh
+from ..paths import data_dir
+
+STATIC_NOTE = (
+    "Other values: open this chapter in JupyterLab (make lab) and type them in the boxes under the panel.",
+    "其他取值：在 JupyterLab 中打开本章（make lab），在面板下方的输入框中键入。",
+)
+
+
+def _spans(en: str, zh: str | None = None) -> str:
+    return spans(en, zh)
+
+
+def data_fingerprint() -> tuple:
+    """The data files' names, sizes and modification times: a change means the results must be recomputed."""
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in data_dir().rglob("*") if p.is_file()))
+
 
 @dataclass(frozen=True)
 class Control:
@@ -37,23 +62,47 @@ class Control:
     description: str
     options: tuple[tuple[str, Any], ...]
     default: Any
-    kind: str = "dropdown"  # or "toggle"
+    kind: str = "auto"  # "slider" for a numeric grid, else "dropdown"; or "toggle"
+    free: bool | None = None  # whether a kernel may take any number (default: a numeric grid may)
 
     def __post_init__(self):
         values = [v for _, v in self.options]
         if self.default not in values:
             raise ValueError(f"default {self.default!r} of {self.name} is not one of its options {values}")
-        if self.kind not in ("dropdown", "toggle"):
+        if self.kind not in ("auto", "dropdown", "toggle", "slider"):
             raise ValueError(f"unknown control kind {self.kind!r}")
 
     @property
     def values(self) -> list[Any]:
         return [v for _, v in self.options]
 
+    @property
+    def numeric(self) -> bool:
+        return all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in self.values)
+
+    @property
+    def takes_any_number(self) -> bool:
+        return self.numeric if self.free is None else self.free
+
+    @property
+    def widget_kind(self) -> str:
+        if self.kind == "auto":
+            return "slider" if self.numeric and len(self.values) > 1 else "dropdown"
+        return self.kind
+
     def make(self) -> w.ValueWidget:
-        cls = w.Dropdown if self.kind == "dropdown" else w.ToggleButtons
+        cls = {"dropdown": w.Dropdown, "toggle": w.ToggleButtons, "slider": w.SelectionSlider}[self.widget_kind]
         style = {"description_width": "initial"}
-        return cls(options=list(self.options), value=self.default, description=self.description, style=style)
+        options = [(label if zh(label) == label else f"{label} · {zh(label)}", v) for label, v in self.options]
+        extra = {"continuous_update": False} if cls is w.SelectionSlider else {}
+        return cls(
+            options=options,
+            value=self.default,
+            description=_spans(self.description),
+            description_allow_html=True,
+            style=style,
+            **extra,
+        )
 
 
 @dataclass(frozen=True)
@@ -74,7 +123,7 @@ def result_html(result: Result, key: str) -> str:
         image = f'<img alt="{html.escape(result.text)}" src="data:image/png;base64,{encoded}" style="max-width:100%">'
     return (
         f'<div class="nqpf-result" data-key="{html.escape(key)}" data-value="{html.escape(value)}">'
-        f'<p class="nqpf-result-text">{html.escape(result.text)}</p>{image}</div>'
+        f'<p class="nqpf-result-text">{_spans(result.text)}</p>{image}</div>'
     )
 
 
@@ -92,6 +141,7 @@ class WidgetSpec:
     compute: Callable[..., Result]
     title: str = ""
     _cache: dict = field(default_factory=dict, repr=False)
+    _data: tuple = field(default=(), repr=False)
 
     def settings(self):
         """Every combination of control values, in grid order."""
@@ -104,6 +154,10 @@ class WidgetSpec:
         bad = [n for n, v in values.items() if v is None or (isinstance(v, float) and not math.isfinite(v))]
         if bad:  # None, NaN or ∞ from a kernel: a message, never "nan万亿元" or a traceback
             return Result(f"Not available: {', '.join(bad)} must be one of the offered settings.", "n/a")
+        fingerprint = data_fingerprint()
+        if fingerprint != self._data:  # a data file changed: nothing computed before it still holds
+            self._cache.clear()
+            self._data = fingerprint
         if key not in self._cache:
             try:
                 self._cache[key] = self.compute(**values)
@@ -132,24 +186,70 @@ class WidgetSpec:
         stacks: list[list[w.Stack]] = [[] for _ in self.controls]
         body = build(0, {})
 
-        def recompute(_change=None):  # with a kernel: recompute the visible result from the data
+        def leaves(node: w.Widget, level: int = 0, chosen: dict | None = None):
+            chosen = chosen or {}
+            if level == len(self.controls):
+                yield node, chosen
+                return
+            control = self.controls[level]
+            for child, value in zip(node.children, control.values):
+                yield from leaves(child, level + 1, {**chosen, control.name: value})
+
+        def safe_result(values: dict) -> Result:
+            try:
+                return self.result(**values)
+            except Exception as problem:  # a reader's control must never end in a traceback
+                return Result(f"Could not recompute this setting from the data: {problem}", "n/a")
+
+        def recompute(_change=None):  # with a kernel: recompute from the data as they are now
             if any(ui.index is None for ui in controls):  # a control set to None from a kernel
                 return
             values = {c.name: ui.value for c, ui in zip(self.controls, controls)}
+            stale = data_fingerprint() != self._data
             self._cache.pop(setting_key(values), None)
             node = body
-            for _level, ui in enumerate(controls):
+            for ui in controls:
                 node = node.children[ui.index]
-            try:
-                result = self.result(**values)
-            except Exception as problem:  # a reader's control must never end in a traceback
-                result = Result(f"Could not recompute this setting from the data: {problem}", "n/a")
-            node.value = result_html(result, setting_key(values))
+            node.value = result_html(safe_result(values), setting_key(values))
+            if stale:  # the other precomputed results were computed from the old data: recompute them all
+                for leaf, chosen in leaves(body):
+                    if leaf is not node:
+                        leaf.value = result_html(safe_result(chosen), setting_key(chosen))
+            own_value()
+
+        free = [c for c in self.controls if c.takes_any_number]
+        boxes = {
+            c.name: w.FloatText(
+                value=float(c.default),
+                description=_spans(c.description),
+                description_allow_html=True,
+                style={"description_width": "initial"},
+            )
+            for c in free
+        }
+        own = w.HTML()
+
+        def own_value(_change=None):  # with a kernel: the typed values, through the same function
+            if not boxes:
+                return
+            values = {c.name: ui.value for c, ui in zip(self.controls, controls)}
+            values |= {name: box.value for name, box in boxes.items()}
+            own.value = result_html(safe_result(values), setting_key(values))
 
         for ui in controls:
             ui.observe(recompute, names="index")
-        title = [w.HTML(f"<b>{html.escape(self.title)}</b>")] if self.title else []
-        box = w.VBox([*title, *controls, body])
+        for box in boxes.values():
+            box.observe(own_value, names="value")
+        extras: list[w.Widget] = []
+        if boxes:
+            note = w.HTML(f'<p class="nqpf-static-only">{_spans(*STATIC_NOTE)}</p>')
+            heading = w.HTML(f"<p><b>{_spans('Your own values (with a kernel)', '自选取值（需运行内核）')}</b></p>")
+            live = w.VBox([heading, *boxes.values(), own])
+            live.add_class("nqpf-live-only")
+            extras = [note, live]
+            own_value()
+        title = [w.HTML(f"<b>{_spans(self.title)}</b>")] if self.title else []
+        box = w.VBox([*title, *controls, body, *extras])
         box.add_class("nqpf-widget")
         box.add_class(f"nqpf-widget-{self.id}")
         return box

@@ -18,12 +18,12 @@ from .core import Control, Result, WidgetSpec
 
 
 def spec() -> WidgetSpec:
-    """The loan-growth scenario widget, built from the data as they are now."""
-    official = data.official()
-    context = Context()
-    anchors = {g: context.reported(c).value / 1e12 for g, c in REPORT_ANCHORS.items()}
+    """The loan-growth scenario widget. Every result reads the data as they are when it is computed (the
+    loaders re-read a file that changed), so a reader who edits ``data/`` in JupyterLab sees fresh numbers."""
 
     def compute(group: str, growth: float, horizon: str) -> Result:
+        official = data.official()
+        anchors = {g: Context().reported(c).value / 1e12 for g, c in REPORT_ANCHORS.items()}
         path, published = scenario(official, anchors[group], group, growth, horizon)
         set_theme()
         history = panel(official, group)["balance"].dropna()

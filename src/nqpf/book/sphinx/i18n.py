@@ -26,7 +26,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from ..l10n import ZH_MIME, needs_translation, zh
+from ...l10n import ZH_MIME, needs_translation, zh
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def _patch_glue(app) -> None:
                 super().__init__(*args, **kwargs)
                 _CURRENT["renderer"] = self
 
-            # an output made in both languages (nqpf.book.l10n.Bilingual): its Chinese HTML is HTML, shown by the
+            # an output made in both languages (nqpf.l10n.Bilingual): its Chinese HTML is HTML, shown by the
             # Chinese edition only (which puts the type first, ZH_PRIORITY)
             def render_mime_type(self, data):
                 if data.mime_type == ZH_MIME:
@@ -152,7 +152,7 @@ class TranslateTocCaptions(SphinxTransform):
 
 class TranslateOutputs(SphinxTransform):
     """In the Chinese edition, the captions and alt texts that cells attach to their figures (cell metadata, which
-    Sphinx's catalogues never see) come from the catalogue of generated text (:mod:`nqpf.book.l10n`); one without
+    Sphinx's catalogues never see) come from the catalogue of generated text (:mod:`nqpf.l10n`); one without
     a translation is a warning, so the strict build fails and names it."""
 
     default_priority = 22

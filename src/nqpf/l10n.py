@@ -23,20 +23,23 @@ import html as html_lib
 import re
 from pathlib import Path
 
-from .. import provenance
-from ..paths import root
+from . import provenance
+from .paths import root
 
 ZH_MIME = "text/vnd.nqpf.zh+html"
 CATALOGUE = Path("locale") / "zh_CN" / "generated.po"
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》…·"
 TOKEN = re.compile(
-    rf"[{_CJK}\d.,%（）：；、\-]*[\u3400-\u9fff][{_CJK}\d.,%（）：；、\-]*"  # a Chinese run: a quote, kept as it is
+    # a Chinese run (a quote, kept as it is): it may start with figures (1.2万亿元) and end with full-width
+    # punctuation or digits (图表3), never with an ASCII comma or stop, which belong to the English sentence
+    rf"[{_CJK}\d.,%\-]*[\u3400-\u9fff](?:[{_CJK}\d%（）：；、]*[\u3400-\u9fff{_CJK}\d%）])?"
     r"|\d{4}-\d{2}-\d{2}"  # an ISO date
     r"|https?://\S+"  # a URL
-    r"|[A-Za-z0-9_\-]+(?:[./][A-Za-z0-9_\-]+)+"  # a path or a dotted id: data/official/x.csv, credit.tech_loans
+    r"|(?:[\w\-]+/)+[\w\-]+\.[A-Za-z]{2,5}\b|(?:[\w\-]+/){2,}"  # a path: data/official/x.csv, data/official/
+    r"|\b[a-z][a-z0-9_]+(?:\.[a-z][a-z0-9_]{2,})+\b"  # a dotted id: credit.tech_loans, nqpf.engine
     r"|\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b"  # a snake_case id
-    r"|[+\-−]?\d[\d,]*(?:\.\d+)?%?"  # a number
+    r"|(?:(?<![A-Za-z\d])[+\-−])?(?<![\d.,])\d(?:[\d,]*\d)?(?:\.\d+)?%?"  # a number (not end-2024's hyphen, not a trailing comma)
     r"|(?<![A-Za-z])'[^'\n]*'(?![A-Za-z])"  # a quoted string (not an apostrophe: the report's, loans')
 )
 PLACEHOLDER = re.compile(r"\{(\d+)\}")
