@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JB_FLAGS := --builder html -W -n --keep-going
 
-.PHONY: setup system-font system-browser book test test-fast check lab validate scorecard bench clean
+.PHONY: setup system-font system-browser book test test-fast check lab validate scorecard bench clean i18n
 
 # The environment is the lock: exact versions with their hashes (requirements.lock, from `make lock`),
 # then the package itself without dependencies (all of them are in the lock).
@@ -88,6 +88,11 @@ check: $(STAMP)
 LAB_ARGS ?=
 lab: $(STAMP) system-font
 	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root,) $(LAB_ARGS) notebooks/
+
+# The Chinese edition's catalogues: extract the English messages (changed ones become stale), collect new
+# generated texts, and list what is left to translate (tools/i18n.py; see README, 中文版).
+i18n: $(STAMP)
+	$(BIN)/python tools/i18n.py update
 
 validate: $(STAMP)
 	$(BIN)/nqpf validate

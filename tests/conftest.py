@@ -31,10 +31,16 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, pdf: bool = True) -> subprocess.CompletedProcess:
+def build(project: Path, pdf: bool = True, *options: str) -> subprocess.CompletedProcess:
     """Build a project with the book's build command (tools/build_book.py: validation, strict build, scans, PDF)."""
     env = {k: v for k, v in os.environ.items() if k != "NQPF_ROOT"}
-    command = [sys.executable, str(ROOT / "tools" / "build_book.py"), str(project), *([] if pdf else ["--no-pdf"])]
+    command = [
+        sys.executable,
+        str(ROOT / "tools" / "build_book.py"),
+        str(project),
+        *([] if pdf else ["--no-pdf"]),
+        *options,
+    ]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=1800)
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from nqpf import widgets
+from nqpf import l10n, widgets
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -180,7 +180,7 @@ def _widget_pages(built_book):
     return [n for n in pages(built_book) if "nqpf-widget" in (built_book / n).read_text(encoding="utf-8")]
 
 
-def _check_widgets(browser, url: str):
+def _check_widgets(browser, url: str, lang: str = "en"):
     visit = Visit(browser, url)
     page = visit.page
     try:
@@ -203,7 +203,7 @@ def _check_widgets(browser, url: str):
                     expected = spec.result(**setting)
                     result = _visible_result(page, box)
                     assert result.get_attribute("data-key") == widgets.setting_key(setting)
-                    assert result.locator(".nqpf-result-text").inner_text().strip() == expected.text
+                    assert result.locator(".nqpf-result-text").inner_text().strip() == l10n.text(expected.text, lang)
                     checked += 1
                 default_index = control.values.index(control.default)
                 _set(controls.nth(level), control.widget_kind, default_index, control.options[default_index][0])
@@ -488,3 +488,21 @@ def test_headings_never_skip_a_level(browser, site, built_book):
         finally:
             page.close()
     assert failures == [], "\n".join(failures)
+
+
+def test_the_chinese_edition_works_offline_its_widgets_answer_in_chinese_and_the_switch_leads_back(browser, built_book):
+    name = _widget_pages(built_book)[0]
+    assert _check_widgets(browser, (built_book / "zh" / name).as_uri(), lang="zh") > 0
+    visit = Visit(browser, (built_book / "zh" / name).as_uri())
+    try:
+        page = visit.page
+        assert page.evaluate("document.documentElement.lang") == "zh-CN"
+        hidden = page.locator('.nqpf-result-text [lang="en"]').first
+        assert not hidden.is_visible()  # the English half of a widget's result is hidden in the Chinese edition
+        page.locator(".nqpf-lang-switch a").click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/" + name) and "/zh/" not in page.url
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert visit.errors == [] and visit.remote == []
+    finally:
+        visit.close()

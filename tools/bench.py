@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -52,24 +53,70 @@ def read_notebook(path: Path):
 
 
 def floor(project: Path) -> tuple[float, dict[str, float]]:
+    """Every page executed once, one after another, with nbclient, as the build's kernels run it."""
+    env_before = dict(os.environ)
+    os.chdir(project)
+    os.environ["NQPF_BOOK_BUILD"] = "1"
+    from nqpf.book import register
+
+    register.refresh()  # the pages showing the whole register load it, as in the build
     times = {}
-    for path in toc_files(project):
-        nb = read_notebook(path)
-        start = time.perf_counter()
-        NotebookClient(
-            nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-        ).execute()
-        times[str(path.relative_to(project))] = time.perf_counter() - start
+    try:
+        for path in toc_files(project):
+            nb = read_notebook(path)
+            start = time.perf_counter()
+            NotebookClient(
+                nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+            ).execute()
+            times[str(path.relative_to(project))] = time.perf_counter() - start
+    finally:
+        os.environ.clear()
+        os.environ.update(env_before)
+        os.chdir(ROOT)
     return sum(times.values()), times
 
 
-def timed_build(project: Path) -> tuple[float, str]:
+@dataclass
+class Build:
+    seconds: float
+    edition_seconds: float
+    executed: list[str]
+    log: str
+
+    @property
+    def english(self) -> float:
+        """The build without the Chinese edition (what the issue's targets are about)."""
+        return self.seconds - self.edition_seconds
+
+
+def timed_build(project: Path) -> Build:
+    """``tools/build_book.py --no-pdf`` (what make book runs, less the PDF), timed, with what it executed."""
+    env = {k: v for k, v in os.environ.items() if k != "NQPF_ROOT"}
     start = time.perf_counter()
-    result = subprocess.run([str(JB), "build", str(project), *FLAGS], capture_output=True, text=True, cwd=project)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_book.py"), str(project), "--no-pdf"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env=env,
+    )
     elapsed = time.perf_counter() - start
+    log = result.stdout + result.stderr
     if result.returncode != 0:
-        sys.exit(f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return elapsed, result.stdout + result.stderr
+        sys.exit(f"build failed:\n{log[-5000:]}")
+    edition = re.search(r"\[nqpf\] timing: edition ([\d.]+) s", log)
+    ran = re.findall(r"\[nqpf\] (\S+\.md): executed in", log) + re.findall(r"(\S+\.md): Executed notebook", log)
+    return Build(elapsed, float(edition.group(1)) if edition else 0.0, [Path(r).name for r in ran], log)
+
+
+def edit_note(path: Path) -> None:
+    """Change one row's note, a column no check reads: the file changes, its numbers do not."""
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    rows[0]["note"] = (rows[0].get("note", "") + " (benchmark edit)").strip()
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def page_weights(html: Path) -> list[tuple[int, str, bool]]:
@@ -119,32 +166,53 @@ def main() -> None:
     shutil.copytree(
         ROOT, project, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", "__pycache__")
     )
+    if (ROOT / "node_modules").exists():
+        os.symlink(ROOT / "node_modules", project / "node_modules")
     env_note = f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
-    print(f"# nqpf benchmark on {env_note}")
+    print(f"# nqpf benchmark on {env_note}, in one run (a scratch copy)")
 
-    floor_s, per_notebook = floor(project)
-    cold_s, _ = timed_build(project)
-    warm_s, warm_log = timed_build(project)
+    floor_s, per_page = floor(project)
+    cold = timed_build(project)
+    warm = timed_build(project)
+    edits = {}
+    for name in ("data/official/tsf_stock.csv", "data/official/relending.csv"):
+        edit_note(project / name)
+        edits[name] = timed_build(project)
     glossary = project / "data/report/glossary.csv"
     with glossary.open("a", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerow(["基准", "Benchmark", "A term added by the benchmark to change one data file."])
-    data_s, data_log = timed_build(project)
+    edits["data/report/glossary.csv"] = timed_build(project)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    executed_after_data = re.findall(r"(\S+): Executed notebook", data_log)
 
-    print(f"notebooks executed once with nbclient (floor): {floor_s:7.1f} s over {len(per_notebook)} notebooks")
-    for name, seconds in per_notebook.items():
+    print(f"serial floor: every page executed once with nbclient   {floor_s:7.1f} s over {len(per_page)} pages")
+    for name, seconds in per_page.items():
         print(f"    {name:55s} {seconds:6.1f} s")
-    print(f"cold full build:                                {cold_s:7.1f} s")
     print(
-        f"warm rebuild, nothing changed:                  {warm_s:7.1f} s  (executed: {len(re.findall('Executed notebook', warm_log))})"
+        f"cold build (English)                                   {cold.english:7.1f} s  ({len(cold.executed)} executed)"
     )
     print(
-        f"rebuild after one data file changed:            {data_s:7.1f} s  (executed: {', '.join(Path(p).name for p in executed_after_data)})"
+        f"the Chinese edition, from the same executions          {cold.edition_seconds:7.1f} s  "
+        f"(+{100 * cold.edition_seconds / cold.english:.0f} % of the English cold build; target <= 25 %)"
     )
-    print(f"peak memory (largest process: build or kernel): {peak_mb:7.0f} MB")
-    print(f"cold / floor:                                   {cold_s / floor_s:7.2f}   (target <= 1.3)")
-    print(f"warm / cold:                                    {100 * warm_s / cold_s:6.1f} %   (target <= 5 %)")
+    print(
+        f"warm rebuild, nothing changed (English)                {warm.english:7.1f} s  ({len(warm.executed)} executed)"
+    )
+    for name, run in edits.items():
+        shown = ", ".join(run.executed) or "none"
+        print(
+            f"after one edit to {Path(name).name:20s} (English)     {run.english:7.1f} s  "
+            f"({len(run.executed)} executed: {shown})"
+        )
+    print(f"peak memory (largest process: build or kernel)         {peak_mb:7.0f} MB")
+    print(f"cold / serial floor                                    {cold.english / floor_s:7.2f}   (target <= 0.85)")
+    print(
+        f"warm / cold                                            {100 * warm.english / cold.english:6.1f} %   (target <= 5 %)"
+    )
+    tsf = edits["data/official/tsf_stock.csv"]
+    print(
+        f"TSF edit / cold                                        {100 * tsf.english / cold.english:6.1f} %   (target <= 45 %)"
+    )
+    print(f"both editions: cold {cold.seconds:.1f} s, warm {warm.seconds:.1f} s, TSF edit {tsf.seconds:.1f} s")
     print_weights(project / "_build" / "html")
     shutil.rmtree(scratch, ignore_errors=True)
 

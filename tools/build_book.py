@@ -134,6 +134,8 @@ def execute(project: Path, jobs: int | None) -> None:
     report = executor.prepare(project, jobs)
     for name, changes in report.dropped.items():
         print(f"[nqpf] inputs changed for {Path(name).name}: {', '.join(changes[:5])}")
+    for name, seconds in report.executed.items():
+        print(f"[nqpf] {name}: executed in {seconds:.1f} s")
     if report.failed:
         raise BuildFailed(
             "pages failed to execute (run `python tools/run_page.py PAGE` for the cell):\n  "
@@ -157,7 +159,9 @@ def edition(project: Path, language: str, folder: str) -> None:
         )
     start = time.perf_counter()
     run([sys.executable, str(TOOLS / "build_edition.py"), str(project), language], project)
-    print(f"[nqpf] the {language} edition is in _build/html/{folder} ({time.perf_counter() - start:.0f} s)")
+    seconds = time.perf_counter() - start
+    print(f"[nqpf] the {language} edition is in _build/html/{folder} ({seconds:.0f} s)")
+    print(f"[nqpf] timing: edition {seconds:.1f} s")
 
 
 def build(project: Path, pdf: bool = True, jobs: int | None = None, serial: bool = False) -> None:

@@ -96,29 +96,28 @@ def cell_texts(project: Path) -> list[str]:
     return found
 
 
-def missing_generated(project: Path) -> list[str]:
-    """The templates the executed pages asked for in Chinese and the catalogue lacks, plus untranslated captions."""
+def generated_templates(project: Path) -> list[str]:
+    """Every template the executed pages asked for in Chinese, and the cells' captions and alt texts."""
     from jupyter_cache import get_cache
 
     from nqpf import l10n
     from nqpf.provenance import find_record
 
-    missing: dict[str, None] = {}
+    used: dict[str, None] = {}
     cache_dir = project / "_build" / ".jupyter_cache"
     if cache_dir.exists():
         cache = get_cache(str(cache_dir))
         for record in cache.list_cache_records():
             found = find_record(cache.get_cache_bundle(record.pk).nb) or {}
-            missing.update(dict.fromkeys(found.get("untranslated", [])))
-    known = l10n.messages()
+            used.update(dict.fromkeys([*found.get("translated", []), *found.get("untranslated", [])]))
     for text in cell_texts(project):
-        pattern = l10n.template(text)[0]
-        if l10n.needs_translation(text) and pattern not in known:
-            missing.setdefault(pattern)
-    return [m for m in missing if m not in known]
+        if l10n.needs_translation(text):
+            used.setdefault(l10n.template(text)[0])
+    return list(used)
 
 
 def add_generated(project: Path, patterns: list[str]) -> int:
+    """Add the templates the catalogue lacks (untranslated) and drop the entries no page asks for any more."""
     import polib
 
     path = project / GENERATED
@@ -129,6 +128,9 @@ def add_generated(project: Path, patterns: list[str]) -> int:
             "Generated text of the book (nqpf.l10n): templates whose {0}, {1} … stand for numbers, dates, paths,\n"
             "ids and Chinese quotes, which the translation must keep (in any order)."
         )
+    wanted = set(patterns)
+    for entry in [e for e in po if e.msgid not in wanted]:
+        po.remove(entry)
     have = {e.msgid for e in po}
     added = 0
     for pattern in patterns:
@@ -176,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         extract(project)
         report = execute.prepare(project)
         print(f"[i18n] executed {len(report.executed)} page(s); {len(report.failed)} failed")
-        added = add_generated(project, missing_generated(project))
+        added = add_generated(project, generated_templates(project))
         print(f"[i18n] {added} generated text(s) added to {GENERATED}")
     found = problems(project)
     for line in found:

@@ -9,7 +9,7 @@ import sys
 
 import pandas as pd
 
-from . import data, engine
+from . import data, engine, l10n
 from .book import labels
 
 
@@ -41,11 +41,27 @@ def _scorecard(args: argparse.Namespace) -> int:
         card = card[card["section"].str.startswith(args.section)]
     if args.verdict:
         card = card[card["verdict"] == args.verdict]
+    if args.lang != "en":  # the generated texts in the chosen language (nqpf.l10n), the ids and codes unchanged
+        card = card.assign(
+            verdict_label=[labels.verdict(str(v), args.lang) for v in card["verdict"]],
+            reason=[l10n.text(str(r), args.lang) for r in card["reason"]],
+            statement=[l10n.text(str(t), args.lang) for t in card["statement_en"]],
+        )
     if args.format == "json":
-        json.dump(engine.records(card), sys.stdout, ensure_ascii=False, indent=1, default=str)
+        records = engine.records(card)
+        if args.lang != "en":
+            for record, (_, row) in zip(records, card.iterrows()):
+                record |= {
+                    "verdict_label": row["verdict_label"],
+                    "reason": row["reason"],
+                    "statement": row["statement"],
+                }
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1, default=str)
         print()
     elif args.format == "csv":
         flat = engine.flat(card)
+        if args.lang != "en":
+            flat = flat.assign(verdict_label=card["verdict_label"].values, reason=card["reason"].values)
         flat.to_csv(sys.stdout, index=False)
     else:
         shown = card.assign(
@@ -62,11 +78,8 @@ def _scorecard(args: argparse.Namespace) -> int:
             "display.unicode.east_asian_width",
             True,
         ):
-            print(
-                shown[["id", "reported", "low", "high", "unit", "replicated", "verdict", "basis"]].to_string(
-                    index=False
-                )
-            )
+            columns = ["id", "reported", "low", "high", "unit", "replicated", "verdict", "basis"]
+            print(shown[columns + (["reason"] if args.lang != "en" else [])].to_string(index=False))
         counts = engine.verdict_counts(card)
         print("\n" + ", ".join(f"{labels.verdict(k, args.lang)}: {v}" for k, v in counts.items()))
     return 0
@@ -103,7 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     card.add_argument("--format", choices=["table", "json", "csv"], default="table")
     card.add_argument("--section", help="only claims whose section starts with this (e.g. 二)")
     card.add_argument("--verdict", choices=list(engine.VERDICTS))
-    card.add_argument("--lang", choices=list(labels.LANGS), default="en", help="language of the table's labels")
+    card.add_argument(
+        "--lang",
+        choices=list(labels.LANGS),
+        default="en",
+        help="language of the labels and reasons (zh: Chinese, from the book's catalogue)",
+    )
     card.set_defaults(fn=_scorecard)
     dictionary = sub.add_parser("dictionary", help="the data dictionary data/README.md, from data/catalog.yml")
     dictionary.add_argument("--write", action="store_true", help="write data/README.md")

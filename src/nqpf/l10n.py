@@ -47,6 +47,8 @@ LETTERS = re.compile(r"[A-Za-z]{2,}")
 
 #: texts asked for in Chinese that the catalogue lacks (their templates), in the order met
 MISSING: dict[str, None] = {}
+#: every template asked for, translated or not (a catalogue entry no page asks for is obsolete)
+USED: dict[str, None] = {}
 _cache: dict[str, object] = {"mtime": None, "messages": {}}
 
 
@@ -92,6 +94,7 @@ def zh(text: str) -> str:
     if not text or not needs_translation(text):
         return text
     pattern, values = template(text)
+    USED.setdefault(pattern)
     translated = messages().get(pattern)
     if translated is None:
         MISSING.setdefault(pattern)

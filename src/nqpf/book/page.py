@@ -95,7 +95,7 @@ def record():
     the Chinese catalogue lacks (``untranslated``: the build fails on them, ``tools/i18n.py`` collects them)."""
     from IPython.display import display
 
-    inputs = provenance.inputs() | {"untranslated": list(l10n.MISSING)}
+    inputs = provenance.inputs() | {"untranslated": list(l10n.MISSING), "translated": list(l10n.USED)}
     display({provenance.MIME: inputs, "text/plain": "nqpf provenance record"}, raw=True)
 
 
