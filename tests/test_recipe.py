@@ -51,10 +51,12 @@ def append_row(path: Path, row: dict) -> None:
 
 
 def snapshot(project: Path) -> dict[str, str]:
+    """Every source file of the project with its hash (build output and caches aside: _build holds validated
+    frames and the shared verdicts, which any run may write)."""
     return {
         p.relative_to(project).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in project.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and "__pycache__" not in p.parts and p.relative_to(project).parts[0] != "_build"
     }
 
 

@@ -76,10 +76,8 @@ class Facts:
 
     def glue(self) -> None:
         """Glue every fact in both languages (for ``{glue}`name``` in the prose of either edition), in one call."""
-        from myst_nb import glue
-
         for name, fact in self.items.items():
-            glue(name, l10n.Bilingual(fact.html("en"), fact.html("zh"), plain=fact.text), display=False)
+            glue_value(name, l10n.Bilingual(fact.html("en"), fact.html("zh"), plain=fact.text))
 
     def table(self) -> pd.DataFrame:
         return pd.DataFrame(
@@ -100,6 +98,24 @@ class Facts:
 
         with pd.option_context("display.max_rows", None, "display.max_colwidth", 80):
             display(self.table())
+
+
+GLUE_PREFIX = "application/papermill.record/"
+
+
+def glue_value(name: str, value: Any, display: bool = False) -> None:
+    """Store ``value``'s display data under ``name`` for the prose's ``{glue}`name``` roles.
+
+    This speaks myst-nb's glue protocol (a display output whose MIME types carry the ``papermill.record`` prefix
+    and whose metadata names the key) without importing :mod:`myst_nb`, whose import pulls in nbformat and
+    jsonschema's format checkers: about two seconds in every kernel the build starts."""
+    from IPython.core.formatters import format_display_data
+    from IPython.display import display as show
+
+    bundle, metadata = format_display_data(value)
+    prefix = "" if display else GLUE_PREFIX
+    metadata["scrapbook"] = {"name": name, "mime_prefix": prefix}
+    show({prefix + mime: data for mime, data in bundle.items()}, raw=True, metadata=metadata)
 
 
 def key(claim_id: str) -> str:

@@ -4,17 +4,27 @@ Every table is read through :func:`load`: the text is read by :func:`nqpf.data.i
 checked against the schema the data dictionary implies (:mod:`nqpf.data.schemas`) and the rules
 of its kind (:mod:`nqpf.data.rules`). A frame is cached until its file changes on disk, so the
 book, the widgets and the tests all read the data as it is now, without reading it twice.
+
+Validation is the slow part of loading (pandera, and rules that read other files), and each page of the
+book runs in a kernel of its own. A validated frame is therefore also kept on disk
+(``_build/.nqpf/frames``), keyed on the bytes of every file of ``data/`` and the code that validates them: any
+change to either validates afresh, so a frame read from disk is exactly the frame validation would give.
+The build validates the data first, in one process (``nqpf validate``, then the shared register), so its
+kernels read validated frames.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
 from pathlib import Path
 
 import pandas as pd
 
 from .. import provenance
-from ..paths import data_dir, relative
+from ..paths import data_dir, relative, root
 from . import rules, schemas
 from .catalog import FileSpec, catalog
 from .errors import DataFileError, Problem
@@ -39,6 +49,45 @@ def _post(frame: pd.DataFrame, spec: FileSpec, name: str) -> pd.DataFrame:
     return frame
 
 
+_FINGERPRINT: dict[str, tuple] = {}
+
+
+def _inputs_key() -> str:
+    """A hash of every file of ``data/`` and of the validating code (recomputed only when a file's stamp changes)."""
+    files = sorted(p for p in data_dir().rglob("*") if p.is_file())
+    code = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parents[1] / "quantities.py"]
+    stamps = tuple((str(p), *_stamp(p)) for p in [*files, *code])
+    if _FINGERPRINT.get("stamps") != stamps:
+        digest = hashlib.sha256()
+        for p in [*files, *code]:
+            digest.update(f"{p.name}\0{provenance.file_hash(p)}\n".encode())
+        _FINGERPRINT.update(stamps=stamps, key=digest.hexdigest())
+    return _FINGERPRINT["key"]
+
+
+def _disk(path: str) -> Path:
+    return root() / "_build" / ".nqpf" / "frames" / (path.replace("/", "__") + ".pkl")
+
+
+def _from_disk(path: str, key: str) -> pd.DataFrame | None:
+    try:
+        stored_key, frame = pickle.loads(_disk(path).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
+        return None
+    return frame if stored_key == key else None
+
+
+def _to_disk(path: str, key: str, frame: pd.DataFrame) -> None:
+    target = _disk(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps((key, frame)))
+        os.replace(temporary, target)
+    except OSError:  # a read-only checkout still loads, only without the shortcut
+        pass
+
+
 def load(path: str) -> pd.DataFrame:
     """The file ``data/<path>`` (e.g. ``"official/tech_loans.csv"``), validated, with its ``_line`` column.
 
@@ -53,6 +102,11 @@ def load(path: str) -> pd.DataFrame:
     cached = _CACHE.get(str(full))
     if cached and cached[0] == stamp:
         return cached[1].copy()
+    key = _inputs_key()
+    frame = _from_disk(path, key)
+    if frame is not None:
+        _CACHE[str(full)] = (stamp, frame)
+        return frame.copy()
     frame = read_csv_lines(full)
     if spec.kind == "statistics" and "value" in frame:
         frame["_raw_value"] = frame["value"]
@@ -61,6 +115,7 @@ def load(path: str) -> pd.DataFrame:
     if problems:
         raise DataFileError(sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
     _CACHE[str(full)] = (stamp, frame)
+    _to_disk(path, key, frame)
     return frame.copy()
 
 
