@@ -36,6 +36,7 @@ TOKEN = re.compile(
     rf"[{_CJK}\d.,%\-]*[\u3400-\u9fff](?:[{_CJK}\d%（）：；、]*[\u3400-\u9fff{_CJK}\d%）])?"
     r"|\d{4}-\d{2}-\d{2}"  # an ISO date
     r"|https?://\S+"  # a URL
+    r"|(?<![\w)\]])/[\w.\-]+(?:/[\w.\-]+)*/?"  # an absolute path: /usr/lib/python3
     r"|(?:[\w\-]+/)+[\w\-]+\.[A-Za-z]{2,5}\b|(?:[\w\-]+/){2,}"  # a path: data/official/x.csv, data/official/
     r"|\b[a-z][a-z0-9_]+(?:\.[a-z][a-z0-9_]{2,})+\b"  # a dotted id: credit.tech_loans, nqpf.engine
     r"|\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b"  # a snake_case id

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from .. import data
+from .. import data, l10n
 from . import cards, labels
 
 TIERS = data.TIERS
@@ -32,18 +32,26 @@ def uses(card: pd.DataFrame) -> dict[str, list[str]]:
     return out
 
 
+def _lang(text: str) -> str:
+    """The ``lang`` of a name or title as the registry gives it: Chinese if it has Chinese characters."""
+    return "zh" if re.search(r"[\u4e00-\u9fff]", str(text)) else "en"
+
+
 def _entry(row: pd.Series, cited: list[str], lang: str) -> str:
     title = html.escape(str(row["title"] or row["url"]))
+    publisher = html.escape(str(row["publisher"]))
+    english = f' (<span lang="en">{html.escape(row["publisher_en"])}</span>)' if row.get("publisher_en") else ""
+    # titles and names are cited as the pages give them, in their own language (marked, for readers and tests)
     bits = [
-        f'<a href="{html.escape(row["url"])}" rel="noopener">{title}</a>',
-        html.escape(row["publisher"]) + (f" ({html.escape(row['publisher_en'])})" if row.get("publisher_en") else ""),
+        f'<a href="{html.escape(row["url"])}" rel="noopener"><cite lang="{_lang(title)}">{title}</cite></a>',
+        f'<span lang="{_lang(publisher)}">{publisher}</span>{english}',
     ]
     if row.get("page_date"):
         bits.append(html.escape(str(row["page_date"])))
     if row.get("attribution"):
         bits.append(f'<span lang="zh">{html.escape(str(row["attribution"]))}</span>')
     links = " ".join(cards.claim_link(c) for c in cited)
-    used = f'<br><span class="nqpf-note">Cited by {links}</span>' if cited else ""
+    used = f'<br><span class="nqpf-note">{labels.word("cited_by", lang)} {links}</span>' if cited else ""
     return f'<li id="source-{html.escape(row["id"])}" data-source-id="{html.escape(row["id"])}">{". ".join(bits)}{used}</li>'
 
 
@@ -59,7 +67,7 @@ def html_list(card: pd.DataFrame, lang: str = "en") -> str:
         items = "".join(_entry(r, cited.get(r["id"], []), lang) for _, r in rows.iterrows())
         parts.append(
             f'<section class="nqpf-bib"><h3>{html.escape(labels.TIER[lang][tier].capitalize())} '
-            f"({len(rows)})</h3><p>{html.escape(TIER_INTRO[tier])}</p><ol>{items}</ol></section>"
+            f"({len(rows)})</h3><p>{html.escape(l10n.text(TIER_INTRO[tier], lang))}</p><ol>{items}</ol></section>"
         )
     return "".join(parts)
 

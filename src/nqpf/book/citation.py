@@ -8,7 +8,7 @@ import html
 
 import yaml
 
-from .. import paths, provenance
+from .. import l10n, paths, provenance
 
 
 def cff() -> dict:
@@ -55,9 +55,9 @@ def bibtex(built: str) -> str:
     return f"@software{{nqpf_replication_{meta['version'].replace('.', '_')},\n{body}\n}}"
 
 
-def block(built: str) -> str:
+def block(built: str, lang: str = "en") -> str:
     """The citation as HTML: the sentence, then the BibTeX entry (both selectable text)."""
     return (
-        f'<div class="nqpf-cite"><p>{html.escape(sentence(built))}</p>'
+        f'<div class="nqpf-cite"><p>{html.escape(l10n.text(sentence(built), lang))}</p>'
         f'<pre class="nqpf-bibtex"><code>{html.escape(bibtex(built))}</code></pre></div>'
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import data
+from .. import data, l10n
 from ..data.catalog import catalog
 from . import labels
 
@@ -40,3 +40,11 @@ def tiers_table(lang: str = "en") -> pd.DataFrame:
 def licences() -> str:
     """The licence and redistribution statement of the data, per kind of source (Markdown, from the catalog)."""
     return catalog().prose.get("licences", "")
+
+
+def licences_html(lang: str = "en") -> str:
+    """:func:`licences` as HTML in ``lang`` (each paragraph or list item translated as one generated text)."""
+    from markdown_it import MarkdownIt
+
+    blocks = [l10n.text(block, lang) for block in licences().split("\n\n")]
+    return MarkdownIt("commonmark").render("\n\n".join(blocks))

@@ -103,10 +103,11 @@ PDF = "nqpf-book.pdf"
 DATA_ZIP = "downloads/nqpf-data.zip"
 
 
-def site_link(path: str, text: str, note: str = "") -> str:
-    """A link from a page (every page sits one folder deep) to a file the build writes at the site's top."""
-    extra = f' <span class="nqpf-note">{html.escape(note)}</span>' if note else ""
-    return f'<a href="../{html.escape(path)}" download>{html.escape(text)}</a>{extra}'
+def site_link(path: str, text: str, note: str = "", lang: str = "en") -> str:
+    """A link from a page (every page sits one folder deep) to a file the build writes at the site's top (each
+    edition has its own: the Chinese PDF is the Chinese edition's)."""
+    extra = f' <span class="nqpf-note">{html.escape(l10n.text(note, lang))}</span>' if note else ""
+    return f'<a href="../{html.escape(path)}" download>{html.escape(l10n.text(text, lang))}</a>{extra}'
 
 
 def register_links(card: pd.DataFrame, records: list[dict], lang: str = "en") -> str:

@@ -36,10 +36,16 @@ def _cell(value, places: int | None = None, lang: str = "en") -> str:
 
 
 def plain_table(
-    frame: pd.DataFrame, caption: str = "", places: dict[str, int] | None = None, download: str = "", lang: str = "en"
+    frame: pd.DataFrame,
+    caption: str = "",
+    places: dict[str, int] | None = None,
+    download: str = "",
+    lang: str = "en",
+    languages: dict[str, str] | None = None,
 ) -> str:
     """A data frame as an escaped HTML table (no index): ``places`` gives the decimals of numeric columns,
-    ``download`` the relative path of its CSV (a link under the table). In Chinese (``lang="zh"``) the caption, the
+    ``download`` the relative path of its CSV (a link under the table); ``languages`` marks the columns written in
+    another language than the page (column → ``lang``). In Chinese (``lang="zh"``) the caption, the
     headers and every text cell are translated (:mod:`nqpf.l10n`); numbers, dates and quotes stay as they are."""
     places = places or {}
     numeric = {
@@ -51,7 +57,10 @@ def plain_table(
         cells = []
         for column, value in zip(frame.columns, row):
             cls = ' class="num"' if column in numeric else ""
-            cells.append(f"<td{cls}>{_cell(value, places.get(column), lang)}</td>")
+            if languages and column in languages:  # a column in another language than the page (a term's rendering)
+                cls += f' lang="{languages[column]}"'
+            own = lang if not (languages and column in languages) else "en"  # a marked column is shown as it is
+            cells.append(f"<td{cls}>{_cell(value, places.get(column), own)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(l10n.text(caption, lang))}</caption>" if caption else ""
     link = ""
