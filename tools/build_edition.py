@@ -35,6 +35,9 @@ def main(argv: list[str]) -> int:
             "nitpicky": True,
             # each output's Chinese HTML first (nqpf.l10n.Bilingual)
             "nb_mime_priority_overrides": ZH_PRIORITY,
+            # myst-nb's own words on the page
+            "nb_code_prompt_show": "显示代码",
+            "nb_code_prompt_hide": "隐藏代码",
             # what `jupyter-book build` passes for a book with a _toc.yml
             "external_toc_path": (project / "_toc.yml").as_posix(),
             "latex_individualpages": False,

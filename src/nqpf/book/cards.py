@@ -288,7 +288,7 @@ def claim_list(card: pd.DataFrame, lang: str = "en") -> str:
     the claims no source could settle; each item opens its card on the scorecard)."""
     items = "".join(
         f'<li class="nqpf-claim" data-claim-id="{html.escape(r["id"])}" data-verdict="{r["verdict"]}">'
-        f"{badge(r, lang)} {html.escape(r.get('statement_en') or '')} {claim_link(r['id'])}</li>"
+        f"{badge(r, lang)} {html.escape(l10n.text(r.get('statement_en') or '', lang))} {claim_link(r['id'])}</li>"
         for r in card.to_dict("records")
     )
     return f'<ul class="nqpf-claim-list">{items}</ul>' if items else ""
