@@ -130,7 +130,7 @@ class TranslateTocCaptions(SphinxTransform):
     """Translate the captions of the parts in the table of contents, which Sphinx extracts but does not replace
     (they come from ``_toc.yml`` through sphinx-external-toc, into the root page's toctrees)."""
 
-    default_priority = 21  # just after Sphinx's Locale
+    default_priority = 150  # after sphinx-external-toc inserts the toctrees (100), before they are collected (500)
 
     def apply(self, **kwargs) -> None:
         if not is_chinese(self.config.language):
