@@ -18,6 +18,7 @@ it or in what order: each runs in a kernel of its own, from the same inputs.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -90,6 +91,10 @@ def prepare(project: Path, jobs: int | None = None) -> Report:
             report.cached.append(str(path.relative_to(project)))
         except KeyError:
             todo.append(str(path))
+    timings_file = register.folder() / "execution-seconds.json"
+    timings = json.loads(timings_file.read_text()) if timings_file.is_file() else {}
+    # the longest first (as the last build measured them), so that no worker is left with a long page at the end
+    todo.sort(key=lambda path: -timings.get(str(Path(path).relative_to(project)), 0.0))
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -105,6 +110,9 @@ def prepare(project: Path, jobs: int | None = None) -> Report:
             )
             report.executed[name] = seconds
     report.wall = time.perf_counter() - start
+    if report.executed:
+        timings_file.parent.mkdir(parents=True, exist_ok=True)
+        timings_file.write_text(json.dumps(timings | report.executed, indent=1, sort_keys=True))
     return report
 
 

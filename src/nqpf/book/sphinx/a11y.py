@@ -9,6 +9,8 @@
   The colour-mode button says which mode it is in ("Color mode: dark").
 * ipywidgets' toggle buttons mark the chosen one only with a class (``mod-active``); they now
   expose ``aria-pressed``.
+* ``aria-input-field-name``: the handle of an ipywidgets slider (noUiSlider) has no name; it takes its
+  widget's visible label.
 * ``scrollable-region-focusable``: an output that scrolls sideways can be reached by keyboard
   (``tabindex="0"``).
 
@@ -36,6 +38,11 @@ A11Y_FIXES = """
     document.querySelectorAll(".widget-toggle-buttons button").forEach(function (b) {
       var pressed = b.classList.contains("mod-active") ? "true" : "false";
       if (b.getAttribute("aria-pressed") !== pressed) { b.setAttribute("aria-pressed", pressed); }
+    });
+    document.querySelectorAll(".widget-hslider").forEach(function (box) {
+      var label = box.querySelector(".widget-label"), handle = box.querySelector(".noUi-handle");
+      var name = label ? words(label.innerText) : "";
+      if (handle && name && handle.getAttribute("aria-label") !== name) { handle.setAttribute("aria-label", name); }
     });
     document.querySelectorAll(".bd-article div.cell_output, .bd-article div.output, .bd-article pre").forEach(function (el) {
       if (el.scrollWidth > el.clientWidth + 1 && !el.hasAttribute("tabindex")) {
