@@ -50,6 +50,8 @@ def _post(frame: pd.DataFrame, spec: FileSpec, name: str) -> pd.DataFrame:
 
 
 _FINGERPRINT: dict[str, tuple] = {}
+#: whether validated frames are read from and kept on disk (off while :func:`validate_all` validates afresh)
+_DISK = {"on": True}
 
 
 def _inputs_key() -> str:
@@ -102,8 +104,8 @@ def load(path: str) -> pd.DataFrame:
     cached = _CACHE.get(str(full))
     if cached and cached[0] == stamp:
         return cached[1].copy()
-    key = _inputs_key()
-    frame = _from_disk(path, key)
+    key = _inputs_key() if _DISK["on"] else ""
+    frame = _from_disk(path, key) if key else None
     if frame is not None:
         _CACHE[str(full)] = (stamp, frame)
         return frame.copy()
@@ -115,7 +117,8 @@ def load(path: str) -> pd.DataFrame:
     if problems:
         raise DataFileError(sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
     _CACHE[str(full)] = (stamp, frame)
-    _to_disk(path, key, frame)
+    if key:
+        _to_disk(path, key, frame)
     return frame.copy()
 
 
@@ -238,9 +241,21 @@ def validate_all() -> list[str]:
     :class:`DataFileError` listing the problems of every bad file (and every unknown file)."""
     problems: list[Problem] = []
     done: list[str] = []
+    _DISK["on"] = False  # every file validated afresh, and nothing written (an invalid folder builds nothing)
+    try:
+        results = {}
+        for spec in catalog().files.values():
+            try:
+                results[spec.path] = _loader(spec)()
+            except DataFileError as error:
+                results[spec.path] = error
+    finally:
+        _DISK["on"] = True
     for spec in catalog().files.values():
         try:
-            result = _loader(spec)()
+            result = results[spec.path]
+            if isinstance(result, DataFileError):
+                raise result
             rows = f"{len(result)} rows" if isinstance(result, pd.DataFrame) else f"{len(result)} characters"
             done.append(f"data/{spec.path}: {rows} ok")
         except DataFileError as error:
