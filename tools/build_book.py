@@ -30,7 +30,6 @@ from urllib.parse import unquote, urlparse
 BIN = Path(sys.executable).parent
 TOOLS = Path(__file__).resolve().parent
 EDITIONS = {"zh_CN": "zh"}  # language → folder of its site inside _build/html
-JB_FLAGS = ["-W", "-n", "--keep-going"]
 VENDORED = ("vendor/html-manager/embed.js", "vendor/mathjax/tex-chtml.js")
 ERROR_OUTPUT = re.compile(r'<div class="output (stderr|traceback)[^"]*"')
 LOCAL_REF = re.compile(r'(?:src|href)="([^"#?][^"]*)"')
@@ -91,12 +90,8 @@ def print_pdf(project: Path, html: Path, language: str = "en") -> Path:
     """Print the single-page HTML of one edition to ``nqpf-book.pdf`` of its site with Chromium."""
     from playwright.sync_api import sync_playwright
 
-    if language == "en":
-        run([str(BIN / "jupyter-book"), "build", str(project), "--builder", "singlehtml", *JB_FLAGS], project)
-        folder = project / "_build" / "singlehtml"
-    else:
-        run([sys.executable, str(TOOLS / "build_edition.py"), str(project), language, "--singlehtml"], project)
-        folder = project / "_build" / f"singlehtml-{language}"
+    run([sys.executable, str(TOOLS / "build_edition.py"), str(project), language, "--singlehtml"], project)
+    folder = project / "_build" / ("singlehtml" if language == "en" else f"singlehtml-{language}")
     pages = sorted(p for p in folder.glob("*/*.html") if p.parent.name not in ("_static", "_images"))
     pages = pages or sorted(p for p in folder.glob("*.html") if p.stem not in ("index", "genindex", "search", "print"))
     # Jupyter Book writes the single page one folder deep but links its assets from the top: print it from there
@@ -127,7 +122,10 @@ def print_pdf(project: Path, html: Path, language: str = "en") -> Path:
 
 def execute(project: Path, jobs: int | None) -> None:
     """Execute the pages the cache lacks, ``jobs`` at a time (default: one per core)."""
+    from build_edition import skip_iri_checker
     from nqpf.book import execute as executor
+
+    skip_iri_checker()  # this process and its workers read notebooks (see tools/build_edition.py)
 
     os.chdir(project)  # the package finds the project from the working directory, as the kernels do
     os.environ.pop("NQPF_ROOT", None)
@@ -171,7 +169,7 @@ def build(project: Path, pdf: bool = True, jobs: int | None = None, serial: bool
     check_assets(project)
     if not serial:
         execute(project, jobs)
-    run([str(BIN / "jupyter-book"), "build", str(project), "--builder", "html", *JB_FLAGS], project)
+    run([sys.executable, str(TOOLS / "build_edition.py"), str(project), "en"], project)
     for language, folder in EDITIONS.items():
         edition(project, language, folder)
     errors = error_outputs(html)

@@ -85,6 +85,8 @@ class Context:
 
     _cache: dict = field(default_factory=dict)
     verdicts: dict = field(default_factory=dict)
+    #: the statistics files (``data/official/<name>.csv``) this context reads; None: every one
+    statistics: tuple[str, ...] | None = None
 
     def _get(self, key, loader):
         if key not in self._cache:
@@ -97,7 +99,7 @@ class Context:
 
     @property
     def official(self) -> pd.DataFrame:
-        return self._get("official", data.official)
+        return self._get("official", lambda: data.official(only=self.statistics))
 
     @property
     def events(self) -> pd.DataFrame:

@@ -78,7 +78,8 @@ def setup(stem: str, theme: bool | None = None) -> Page:
         from ..figures.theme import set_theme
 
         set_theme()
-    context = Context()
+    own_files = chapters.CHAPTERS[stem].statistics if stem in chapters.CHAPTERS else None
+    context = Context(statistics=own_files)
     if stem in chapters.CHAPTERS:
         card, own = facts.chapter_card(stem, context), chapters.CHAPTERS[stem]
     else:

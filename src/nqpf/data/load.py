@@ -176,11 +176,14 @@ def unknown_files(folder: str) -> list[Problem]:
     return out
 
 
-def official(name: str | None = None) -> pd.DataFrame:
+def official(name: str | None = None, only: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Official statistics: one file (``"tech_loans"``) or every statistics file of the dictionary
-    stacked, with a ``file`` column naming where each row came from."""
+    stacked (or those named in ``only``, e.g. ``("relending", "tech_loans")``), with a ``file`` column naming where
+    each row came from."""
     if name:
         return with_tiers(load(f"official/{name}.csv"))
+    if only is not None:  # a page that shows only some files reads only those (and depends on no other)
+        return with_tiers(pd.concat([load(f"official/{n}.csv") for n in only], ignore_index=True))
     provenance.note_listing(data_dir() / "official")
     problems = unknown_files("official")
     if problems:

@@ -55,7 +55,7 @@ def compute_share(shares: pd.DataFrame, definition: str, with_government_bonds: 
 def spec() -> WidgetSpec:
     """The credit-share widget, built from the data as they are now (periods where every definition can be
     answered with and without government bonds)."""
-    shares = all_credit_shares(data.official(), REPORT_QUARTER)
+    shares = all_credit_shares(data.official(only=("tsf_stock",)), REPORT_QUARTER)
     complete = shares.groupby("period_end").size()
     periods = [p for p, n in complete.items() if n == 2 * len(CREDIT_DEFINITIONS)]
     if not periods:
@@ -64,7 +64,10 @@ def spec() -> WidgetSpec:
 
     def compute(definition: str, with_government_bonds: bool, period: str) -> Result:
         return compute_share(
-            all_credit_shares(data.official(), REPORT_QUARTER), definition, with_government_bonds, period
+            all_credit_shares(data.official(only=("tsf_stock",)), REPORT_QUARTER),
+            definition,
+            with_government_bonds,
+            period,
         )
 
     labels = {p: f"{p} (derived)" if p == REPORT_QUARTER else str(p) for p in periods}

@@ -21,6 +21,9 @@ class ChapterFacts:
 
     module: str
     function: str = "facts"
+    #: the statistics files the chapter shows (``data/official/<name>.csv``); None: every one. A chapter reads
+    #: only these, so an edit to another file does not re-execute it (tests/test_cache.py).
+    statistics: tuple[str, ...] | None = None
 
     def __call__(self, context, card, out) -> None:
         return getattr(importlib.import_module(f"{__name__}.{self.module}"), self.function)(context, card, out)
@@ -28,12 +31,12 @@ class ChapterFacts:
 
 #: notebook stem → the function adding its facts
 CHAPTERS = {
-    "1-1_concept_and_timeline": ChapterFacts("concept"),
-    "1-2_industry_scope": ChapterFacts("industries"),
-    "2-1_relending_and_capital_markets": ChapterFacts("relending"),
-    "2-2_local_practice_and_pilot_zones": ChapterFacts("local"),
-    "3-1_tech_firm_loans": ChapterFacts("loans"),
-    "3-2_financing_structure": ChapterFacts("structure"),
+    "1-1_concept_and_timeline": ChapterFacts("concept", statistics=()),
+    "1-2_industry_scope": ChapterFacts("industries", statistics=()),
+    "2-1_relending_and_capital_markets": ChapterFacts("relending", statistics=("relending",)),
+    "2-2_local_practice_and_pilot_zones": ChapterFacts("local", statistics=()),
+    "3-1_tech_firm_loans": ChapterFacts("loans", statistics=("tech_loans",)),
+    "3-2_financing_structure": ChapterFacts("structure", statistics=("tsf_stock",)),
     "3-3_recommendations": ChapterFacts("conclusions"),
 }
 
