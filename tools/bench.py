@@ -180,7 +180,14 @@ def main() -> None:
         edits[name] = timed_build(project)
     glossary = project / "data/report/glossary.csv"
     with glossary.open("a", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerow(["基准", "Benchmark", "A term added by the benchmark to change one data file.", "基准测试为改动一个数据文件而加的术语。"])
+        csv.writer(fh).writerow(
+            [
+                "基准",
+                "Benchmark",
+                "A term added by the benchmark to change one data file.",
+                "基准测试为改动一个数据文件而加的术语。",
+            ]
+        )
     edits["data/report/glossary.csv"] = timed_build(project)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 

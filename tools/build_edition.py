@@ -66,6 +66,11 @@ def main(argv: list[str]) -> int:
         warningiserror=True,
         keep_going=True,
     )
+    if isinstance(result, BaseException):  # a page that raised while Sphinx executed it: say which, and why
+        import traceback
+
+        print("".join(traceback.format_exception(result)), file=sys.stderr)
+        return 1
     return 0 if result == 0 else 1
 
 

@@ -49,7 +49,16 @@ class Report:
 def toc_pages(project: Path) -> list[Path]:
     """The executable pages of the book, in the order of ``_toc.yml``."""
     toc = yaml.safe_load((project / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
+    names = [toc["root"]]
+
+    def walk(entries) -> None:  # parts, chapters and sections, however deep the table of contents goes
+        for entry in entries or []:
+            if "file" in entry:
+                names.append(entry["file"])
+            for key in ("parts", "chapters", "sections"):
+                walk(entry.get(key))
+
+    walk([toc])
     return [project / f"{name}.md" for name in names if (project / f"{name}.md").is_file()]
 
 
