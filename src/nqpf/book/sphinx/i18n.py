@@ -6,8 +6,8 @@ Sphinx translates a page by replacing each message with its ``msgstr`` from ``lo
 
 * **Glued values in a translated message.** myst-nb parses the translated text as a fresh document without
   the notebook's glue data, so every ``{glue}`` role in a ``msgstr`` would vanish silently (multilingual books
-  are jupyter-book#223 and sphinx-book-theme#449 upstream). :func:`_retrieve` looks a key up in the notebook
-  being read instead. In the Chinese edition it also prefers ``<key>_zh`` when the page glued one, so a
+  are still open requests upstream: jupyter-book#223, sphinx-book-theme#449). :func:`_patch_glue` makes a key
+  resolve in the notebook being read instead, and renders an output's Chinese half (:mod:`nqpf.l10n`). In the Chinese edition it also prefers ``<key>_zh`` when the page glued one, so a
   translated message keeps the English keys and still shows Chinese generated text (a verdict's label, a date
   written 2024年3月末, a table with Chinese headers): one execution, glued in both languages, each edition
   reading its own keys.
