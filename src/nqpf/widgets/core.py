@@ -29,6 +29,7 @@ import base64
 import html
 import itertools
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +47,14 @@ STATIC_NOTE = (
 
 def _spans(en: str, zh: str | None = None) -> str:
     return spans(en, zh)
+
+
+def bilingual(label: str) -> str:
+    """A control's label in both languages, as plain text: ipywidgets strips the ``lang`` of HTML in a label,
+    so each edition cannot hide the other's half. A label that already has its Chinese is left as it is."""
+    if re.search(r"[\u4e00-\u9fff]", label) or zh(label) == label:
+        return label
+    return f"{label} · {zh(label)}"
 
 
 def data_fingerprint() -> tuple:
@@ -93,13 +102,12 @@ class Control:
     def make(self) -> w.ValueWidget:
         cls = {"dropdown": w.Dropdown, "toggle": w.ToggleButtons, "slider": w.SelectionSlider}[self.widget_kind]
         style = {"description_width": "initial"}
-        options = [(label if zh(label) == label else f"{label} · {zh(label)}", v) for label, v in self.options]
+        options = list(self.options)  # a select or a button row cannot switch language per edition: as written
         extra = {"continuous_update": False} if cls is w.SelectionSlider else {}
         return cls(
             options=options,
             value=self.default,
-            description=_spans(self.description),
-            description_allow_html=True,
+            description=bilingual(self.description),
             style=style,
             **extra,
         )
@@ -221,8 +229,7 @@ class WidgetSpec:
         boxes = {
             c.name: w.FloatText(
                 value=float(c.default),
-                description=_spans(c.description),
-                description_allow_html=True,
+                description=bilingual(c.description),
                 style={"description_width": "initial"},
             )
             for c in free
