@@ -155,6 +155,8 @@ def edition(project: Path, language: str, folder: str) -> None:
             f"the {language} edition has messages to translate (`python tools/i18n.py update` adds new ones):\n"
             + result.stdout[-4000:]
         )
+    if "new generated text" in result.stdout:
+        print(result.stdout[-4000:], file=sys.stderr)
     start = time.perf_counter()
     run([sys.executable, str(TOOLS / "build_edition.py"), str(project), language], project)
     seconds = time.perf_counter() - start
