@@ -151,3 +151,15 @@ def test_the_chinese_edition_has_its_own_pdf(built_book):
     assert pdf.is_file() and pdf.stat().st_size > 500_000
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "核查结论" in text and "新质生产力" in text and "信贷在我国融资结构中占比" in text
+
+
+@pytest.mark.build
+def test_every_generated_text_of_the_built_book_is_in_the_catalogue(built_book):
+    project = built_book.parents[1]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "i18n.py"), "check", "--strict", str(project)],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]

@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         "--strict", action="store_true", help="also fail on generated texts the catalogue lacks (the tests use it)"
     )
     parser.add_argument("project", nargs="?", default=str(ROOT))
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     project = Path(args.project).resolve()
     os.chdir(project)
     if args.command == "update":
