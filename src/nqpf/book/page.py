@@ -93,7 +93,8 @@ def setup(stem: str, theme: bool | None = None) -> Page:
 
 def record():
     """Emit the page's inputs as a hidden output (the last cell of every executable page), with the generated texts
-    the Chinese catalogue lacks (``untranslated``: the build fails on them, ``tools/i18n.py`` collects them)."""
+    the Chinese catalogue lacks (``untranslated``: ``tools/i18n.py`` collects them, and its strict check in the
+    tests fails on them) and every template the page used (``translated``)."""
     from IPython.display import display
 
     inputs = provenance.inputs() | {"untranslated": list(l10n.MISSING), "translated": list(l10n.USED)}
