@@ -27,9 +27,12 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from build_edition import FOLDERS, skip_iri_checker
+
 BIN = Path(sys.executable).parent
 TOOLS = Path(__file__).resolve().parent
-EDITIONS = {"zh_CN": "zh"}  # language → folder of its site inside _build/html
+#: the editions besides the English one: language → folder of its site inside _build/html
+EDITIONS = {language: folder for language, folder in FOLDERS.items() if language != "en"}
 VENDORED = ("vendor/html-manager/embed.js", "vendor/mathjax/tex-chtml.js")
 ERROR_OUTPUT = re.compile(r'<div class="output (stderr|traceback)[^"]*"')
 LOCAL_REF = re.compile(r'(?:src|href)="([^"#?][^"]*)"')
@@ -122,7 +125,6 @@ def print_pdf(project: Path, html: Path, language: str = "en") -> Path:
 
 def execute(project: Path, jobs: int | None) -> None:
     """Execute the pages the cache lacks, ``jobs`` at a time (default: one per core)."""
-    from build_edition import skip_iri_checker
     from nqpf.book import execute as executor
 
     skip_iri_checker()  # this process and its workers read notebooks (see tools/build_edition.py)

@@ -3,7 +3,7 @@
 Each chapter has one function (in :mod:`nqpf.book.chapters`) that adds its facts (name → :class:`Fact`);
 the page's first cell (:func:`nqpf.book.page.setup`) glues them all in one call. On top of the chapter's
 own facts, every claim of the chapter contributes its verdict label and its reason in both languages
-(``v_<claim>``, ``v_<claim>_zh``, ``why_<claim>``), so no page ever types a verdict.
+(``v_<claim>``, glued in both languages, and ``why_<claim>``), so no page ever types a verdict.
 
 A fact that restates a claim links to the claim's card on the scorecard; one that restates a data
 row links to the page the row was read from, with a tooltip naming the file and line. Opened in
@@ -35,6 +35,7 @@ class Fact:
     about: str = ""
     claim: str = ""
     row: tuple | None = None
+    zh: str = ""  # its Chinese text when the book's labels give it (a verdict's name); else from nqpf.l10n
 
     @property
     def text(self) -> str:
@@ -44,7 +45,8 @@ class Fact:
 
     def html(self, lang: str = "en") -> str:
         """The fact as the prose shows it in ``lang``: linked to its claim or its data row, with a tooltip."""
-        text, about = html.escape(l10n.text(self.text, lang)), l10n.text(self.about, lang)
+        shown = self.zh if lang == "zh" and self.zh else l10n.text(self.text, lang)
+        text, about = html.escape(shown), l10n.text(self.about, lang)
         if self.claim:
             tip = html.escape(f"{about} — {labels.word('fact_claim', lang)} {self.claim}".strip(" —"))
             return f'<a class="nqpf-fact" href="{cards.SCORECARD}#claim-{html.escape(self.claim)}" title="{tip}">{text}</a>'
@@ -67,12 +69,21 @@ class Facts:
     def __getitem__(self, name: str) -> Fact:
         return self.items[name]
 
-    def add(self, name: str, value: Any, fmt: str = "{}", about: str = "", claim: str = "", row: tuple | None = None):
+    def add(
+        self,
+        name: str,
+        value: Any,
+        fmt: str = "{}",
+        about: str = "",
+        claim: str = "",
+        row: tuple | None = None,
+        zh: str = "",
+    ):
         if not name.replace("_", "a").isalnum() or name[0].isdigit():
             raise ValueError(f"fact name {name!r} is not a valid glue key")
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = float(value) if isinstance(value, float) else int(value)  # NumPy scalars glue badly
-        self.items[name] = Fact(value, fmt, about, claim, row)
+        self.items[name] = Fact(value, fmt, about, claim, row, zh)
 
     def glue(self) -> None:
         """Glue every fact in both languages (for ``{glue}`name``` in the prose of either edition), in one call."""
@@ -137,14 +148,16 @@ def chapter_card(stem: str, context: Context) -> pd.DataFrame:
 
 
 def verdict_facts(out: Facts, card: pd.DataFrame) -> None:
-    """For every claim: its verdict label (both languages) and its reason."""
+    """For every claim: its verdict label (in both languages, from :mod:`nqpf.book.labels`) and its reason."""
     for row in card.to_dict("records"):
-        k = key(row["id"])
-        for lang in labels.LANGS:
-            suffix = "" if lang == "en" else f"_{lang}"
-            out.add(
-                f"v_{k}{suffix}", labels.verdict(str(row["verdict"]), lang), about=row["statement_en"], claim=row["id"]
-            )
+        k, verdict = key(row["id"]), str(row["verdict"])
+        out.add(
+            f"v_{k}",
+            labels.verdict(verdict),
+            about=row["statement_en"],
+            claim=row["id"],
+            zh=labels.verdict(verdict, "zh"),
+        )
         out.add(f"why_{k}", row["reason"], about="the reason for the verdict")
     counts = engine.verdict_counts(card)
     out.add("n_claims", len(card), about="claims on this page")

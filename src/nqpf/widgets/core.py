@@ -45,10 +45,6 @@ STATIC_NOTE = (
 )
 
 
-def _spans(en: str, zh: str | None = None) -> str:
-    return spans(en, zh)
-
-
 def bilingual(label: str) -> str:
     """A control's label in both languages, as plain text: ipywidgets strips the ``lang`` of HTML in a label,
     so each edition cannot hide the other's half. A label that already has its Chinese is left as it is."""
@@ -131,7 +127,7 @@ def result_html(result: Result, key: str) -> str:
         image = f'<img alt="{html.escape(result.text)}" src="data:image/png;base64,{encoded}" style="max-width:100%">'
     return (
         f'<div class="nqpf-result" data-key="{html.escape(key)}" data-value="{html.escape(value)}">'
-        f'<p class="nqpf-result-text">{_spans(result.text)}</p>{image}</div>'
+        f'<p class="nqpf-result-text">{spans(result.text)}</p>{image}</div>'
     )
 
 
@@ -249,13 +245,13 @@ class WidgetSpec:
             box.observe(own_value, names="value")
         extras: list[w.Widget] = []
         if boxes:
-            note = w.HTML(f'<p class="nqpf-static-only">{_spans(*STATIC_NOTE)}</p>')
-            heading = w.HTML(f"<p><b>{_spans('Your own values (with a kernel)', '自选取值（需运行内核）')}</b></p>")
+            note = w.HTML(f'<p class="nqpf-static-only">{spans(*STATIC_NOTE)}</p>')
+            heading = w.HTML(f"<p><b>{spans('Your own values (with a kernel)', '自选取值（需运行内核）')}</b></p>")
             live = w.VBox([heading, *boxes.values(), own])
             live.add_class("nqpf-live-only")
             extras = [note, live]
             own_value()
-        title = [w.HTML(f"<b>{_spans(self.title)}</b>")] if self.title else []
+        title = [w.HTML(f"<b>{spans(self.title)}</b>")] if self.title else []
         box = w.VBox([*title, *controls, body, *extras])
         box.add_class("nqpf-widget")
         box.add_class(f"nqpf-widget-{self.id}")

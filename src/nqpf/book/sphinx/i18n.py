@@ -7,10 +7,10 @@ Sphinx translates a page by replacing each message with its ``msgstr`` from ``lo
 * **Glued values in a translated message.** myst-nb parses the translated text as a fresh document without
   the notebook's glue data, so every ``{glue}`` role in a ``msgstr`` would vanish silently (multilingual books
   are still open requests upstream: jupyter-book#223, sphinx-book-theme#449). :func:`_patch_glue` makes a key
-  resolve in the notebook being read instead, and renders an output's Chinese half (:mod:`nqpf.l10n`). In the Chinese edition it also prefers ``<key>_zh`` when the page glued one, so a
+  resolve in the notebook being read instead, and renders an output's Chinese half (:mod:`nqpf.l10n`). A
   translated message keeps the English keys and still shows Chinese generated text (a verdict's label, a date
-  written 2024年3月末, a table with Chinese headers): one execution, glued in both languages, each edition
-  reading its own keys.
+  written 2024年3月末, a table with Chinese headers), because every glued value carries both languages: one
+  execution, each edition rendering its own half.
 * **The English glosses** that follow the report's quotes (an italic paragraph after a Chinese one in a block
   quote) are dropped from the Chinese edition and from the message catalogues: the quote stands alone.
 * **A switch to the same page in the other language** on every page, with ``hreflang`` links in the head.
@@ -47,7 +47,8 @@ def _translated(document) -> bool:
 
 
 def _patch_glue(app) -> None:
-    """Glue roles and directives resolve against the notebook being read, preferring ``_zh`` keys in Chinese."""
+    """Glue roles and directives resolve against the notebook being read, and render an output's Chinese half
+    in the Chinese edition."""
     from myst_nb import sphinx_
     from myst_nb.core.variables import RetrievalError, VariableOutput
     from myst_nb.ext.glue import directives, roles, utils
@@ -87,8 +88,6 @@ def _patch_glue(app) -> None:
         if renderer is None:
             raise RetrievalError(f"No key {key!r} found in glue data for this document.")
         glue = renderer.renderer.nb_client.glue_data
-        if chinese and f"{key}_zh" in glue:
-            key = f"{key}_zh"
         if key not in glue:
             raise RetrievalError(f"No key {key!r} found in glue data for this document.")
         return VariableOutput(
